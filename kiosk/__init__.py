@@ -1,0 +1,1 @@
+"""Kiosk for public service centres."""

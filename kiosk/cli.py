@@ -1,0 +1,158 @@
+"""The `kiosk` command and its sub-commands (names and options are a contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from kiosk.logic.catalogue import CatalogueError, UnknownService, load_catalogue
+from kiosk.logic.check import check_folder
+from kiosk.logic.conditions import CENTRE_CLASSES
+from kiosk.logic.i18n import LANGUAGES
+from kiosk.logic.interview import AnswerError
+from kiosk.logic.money import MoneyError
+from kiosk.logic.quote import make_quote
+from kiosk.settings import Settings, SettingsError, load_settings
+
+BAD_ARGUMENTS = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(BAD_ARGUMENTS, f"{self.prog}: error: {message}\n")
+
+
+def _answer(text: str) -> tuple[str, str]:
+    question, sep, option = text.partition("=")
+    if not sep or not question or not option:
+        raise argparse.ArgumentTypeError(f"{text!r} is not QUESTION=OPTION")
+    return question.strip(), option.strip()
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def build_parser() -> Parser:
+    """The command line as DESIGN.md gives it."""
+    parser = Parser(prog="kiosk", description="Public service centre kiosk.")
+    parser.add_argument("--settings", type=Path, metavar="FILE", help="settings TOML file")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language to start in")
+    parser.add_argument("--windowed", action="store_true", help="run in a window")
+    parser.add_argument("--attendant", action="store_true", help="staff desk: PIN first")
+    parser.add_argument("--smoke", action="store_true", help="start, check, exit")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    quote = commands.add_parser("quote", help="print the quote for some answers as JSON")
+    quote.add_argument("service")
+    quote.add_argument(
+        "--answer", type=_answer, action="append", default=[], metavar="QUESTION=OPTION"
+    )
+    quote.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="visit date")
+    quote.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
+    quote.add_argument("--centre-class", choices=CENTRE_CLASSES)
+
+    catalogue = commands.add_parser("catalogue", help="catalogue tools")
+    catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", parser_class=Parser)
+    check = catalogue_commands.add_parser("check", help="validate and walk every answer path")
+    check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the kiosk command; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(args.settings)
+    except SettingsError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    if args.command == "quote":
+        return _quote(args, settings)
+    if args.command == "catalogue":
+        if args.catalogue_command != "check":
+            parser.error("catalogue needs a sub-command: check")
+        return _check(args.folder or settings.catalogue)
+    return _run(args, settings)
+
+
+def _quote(args: argparse.Namespace, settings: Settings) -> int:
+    answers: dict[str, str] = {}
+    for question, option in args.answer:
+        if question in answers:
+            return _bad(f"question {question!r} is answered twice")
+        answers[question] = option
+    try:
+        catalogue = load_catalogue(settings.catalogue)
+        quote = make_quote(
+            catalogue,
+            args.service,
+            answers,
+            visit_date=args.date or date.today(),
+            centre_class=args.centre_class or settings.centre.centre_class,
+            language=args.quote_lang or args.lang or settings.default_language,
+        )
+    except (UnknownService, AnswerError) as error:
+        return _bad(str(error))
+    except CatalogueError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except MoneyError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(quote.to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _bad(message: str) -> int:
+    print(f"kiosk: error: {message}", file=sys.stderr)
+    return BAD_ARGUMENTS
+
+
+def _check(folder: Path) -> int:
+    report = check_folder(folder)
+    if not report.ok:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        count = len(report.problems)
+        print(f"catalogue {folder}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"catalogue {folder}: OK — {report.summary()}")
+    return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    """Until the touchscreen exists, running the kiosk prints what it would serve."""
+    try:
+        catalogue = load_catalogue(settings.catalogue)
+    except CatalogueError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    language = args.lang or settings.default_language
+    centre = settings.centre
+    today = date.today()
+    try:
+        mci = catalogue.fees.mci_for(today.year)
+    except MoneyError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    name = centre.name.get(language)
+    print(f"{name} — {centre.city} ({centre.centre_class}), kiosk {settings.kiosk_id}")
+    print(f"catalogue {catalogue.version}; MCI {mci.year}: {mci.value} ₸")
+    for service in catalogue.services.values():
+        print(f"  {service.id}: {service.title.get(language)}")
+    return 0

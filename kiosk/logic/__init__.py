@@ -1,0 +1,1 @@
+"""Pure logic: catalogue, interview, money, quote. No Qt here."""

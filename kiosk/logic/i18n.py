@@ -1,0 +1,73 @@
+"""Texts in the kiosk's three languages and Babel formatting of numbers, money and dates."""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["kk", "ru", "en"]
+LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
+DEFAULT_LANGUAGE: Language = "kk"
+
+# Babel locale per kiosk language. Kazakhstan's conventions for kk and ru; English as written
+# internationally (CLDR has no en_KZ).
+LOCALES: dict[Language, str] = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
+TENGE = "₸"
+NBSP = "\u00a0"
+
+
+class LocalText(BaseModel):
+    """One text in Kazakh, Russian and English; every language is required."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    kk: str = Field(min_length=1)
+    ru: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: Language) -> str:
+        """The text in `language`."""
+        return str(getattr(self, language))
+
+    def render(self, language: Language, values: dict[str, str] | None = None) -> str:
+        """The text in `language` with its `{name}` placeholders filled from `values`."""
+        text = self.get(language)
+        return text.format_map(values) if values else text
+
+    def placeholders(self) -> dict[Language, set[str]]:
+        """The `{name}` placeholders each language's text uses."""
+        return {language: placeholders(self.get(language)) for language in LANGUAGES}
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the `{name}` fields in a format string."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def format_number(value: Decimal, language: Language) -> str:
+    """A number as the language writes it: `0,2` in kk and ru, `0.2` in en."""
+    return str(format_decimal(value, format="#,##0.##", locale=LOCALES[language]))
+
+
+def format_money(amount: Decimal, language: Language) -> str:
+    """An amount of tenge: `30 275 ₸`; tiyn shown only when there are any."""
+    return f"{format_number(amount, language)}{NBSP}{TENGE}"
+
+
+def format_date(day: date, language: Language) -> str:
+    """A date written out in the language: `14 желтоқсан 2026`, `14 December 2026`."""
+    return str(babel_format_date(day, format="d MMMM y", locale=LOCALES[language]))
+
+
+def amount_text(amount: Decimal) -> str:
+    """An amount as the quote's JSON carries it: whole tenge, or tenge.tiyn."""
+    whole = amount.quantize(Decimal(1))
+    if whole == amount:
+        return str(whole)
+    return str(amount.quantize(Decimal("0.01")))

@@ -1,0 +1,271 @@
+"""Answers in, Quote out: documents, bill, warnings, notes, blockers, ready-by date.
+
+The quote is built for one visit date (its year picks the MCI and rounding), one centre
+class (it decides the expedited options) and one language (every text in the quote).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from kiosk.logic.catalogue import AmountCase, BillLineRule, Catalogue, Message, Option, Service
+from kiosk.logic.conditions import CentreClass, holds
+from kiosk.logic.i18n import Language, amount_text, format_money
+from kiosk.logic.interview import (
+    active_blockers,
+    applicable_questions,
+    check_answers,
+    next_question,
+)
+from kiosk.logic.money import Bill, BillLine, FeeSchedule, MciYear, mci_amount
+from kiosk.logic.workdays import add_working_days
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Item(_Model):
+    """A warning, note or blocker as the visitor reads it."""
+
+    id: str
+    text: str
+    title: str | None = None
+
+
+class DocumentItem(_Model):
+    """A document to bring: what it is, and where to get it if the visitor lacks it."""
+
+    id: str
+    title: str
+    note: str
+    where: str | None = None
+
+
+class Payment(_Model):
+    """What one payee is paid, and the QR payload that pays it."""
+
+    payee: str
+    amount: Decimal
+    payload: str
+
+
+class Quote(_Model):
+    """Everything the kiosk tells a visitor about their case."""
+
+    service: str
+    date: dt.date
+    language: Language
+    centre_class: CentreClass
+    complete: bool
+    next_question: str | None
+    answers: dict[str, str]
+    blockers: tuple[Item, ...]
+    warnings: tuple[Item, ...]
+    notes: tuple[Item, ...]
+    documents: tuple[DocumentItem, ...]
+    bill: Bill
+    ready_by: dt.date | None
+    processing: str
+    payments: tuple[Payment, ...] = ()
+    mci: MciYear
+
+    @property
+    def blocked(self) -> bool:
+        """A blocker applies: the visitor must do something else first."""
+        return bool(self.blockers)
+
+    def to_json(self) -> dict[str, Any]:
+        """The quote as the `kiosk quote` command prints it (field names are a contract)."""
+
+        def items(group: tuple[Item, ...]) -> list[dict[str, str]]:
+            return [{"id": item.id, "text": item.text} for item in group]
+
+        return {
+            "service": self.service,
+            "date": self.date.isoformat(),
+            "language": self.language,
+            "complete": self.complete,
+            "next_question": self.next_question,
+            "answers": dict(self.answers),
+            "blockers": items(self.blockers),
+            "warnings": items(self.warnings),
+            "notes": items(self.notes),
+            "documents": [
+                {"id": doc.id, "title": doc.title, "note": doc.note} for doc in self.documents
+            ],
+            "bill": {
+                "lines": [
+                    {
+                        "id": line.id,
+                        "label": line.label,
+                        "mci": decimal_text(line.mci) if line.mci is not None else None,
+                        "amount": amount_text(line.amount),
+                        "payee": line.payee,
+                    }
+                    for line in self.bill.lines
+                ],
+                "total": amount_text(self.bill.total),
+            },
+            "ready_by": self.ready_by.isoformat() if self.ready_by else None,
+            "processing": self.processing,
+            "payments": [
+                {"payee": p.payee, "amount": amount_text(p.amount), "payload": p.payload}
+                for p in self.payments
+            ],
+            "mci": {"year": self.mci.year, "value": amount_text(self.mci.value)},
+        }
+
+
+def decimal_text(value: Decimal) -> str:
+    """A multiple such as 0.2 or 1.25 without trailing zeros."""
+    return format(value.normalize(), "f")
+
+
+def make_quote(
+    catalogue: Catalogue,
+    service_id: str,
+    answers: Mapping[str, str],
+    *,
+    visit_date: dt.date,
+    centre_class: CentreClass,
+    language: Language,
+) -> Quote:
+    """Price and describe a visitor's case. Raises AnswerError, UnknownService, MoneyError."""
+    service = catalogue.service(service_id)
+    check_answers(service, answers, centre_class)
+    ordered = {q.id: answers[q.id] for q in service.questions if q.id in answers}
+    mci = catalogue.fees.mci_for(visit_date.year)
+    blockers = active_blockers(service, ordered, centre_class)
+    following = next_question(service, ordered, centre_class)
+    complete = not blockers and following is None
+
+    def applies(condition: Any) -> bool:
+        return holds(condition, ordered, centre_class)
+
+    documents = tuple(
+        DocumentItem(
+            id=doc.id,
+            title=doc.title.get(language),
+            note=next((c.text for c in doc.cases if applies(c.when)), doc.note).get(language),
+            where=doc.where.get(language) if doc.where else None,
+        )
+        for doc in service.documents
+        if applies(doc.when)
+    )
+    bill = Bill()
+    ready_by = None
+    if complete:
+        lines = (
+            _price(rule, service, ordered, catalogue.fees, mci, visit_date, centre_class, language)
+            for rule in service.bill
+            if applies(rule.when)
+        )
+        bill = Bill(lines=tuple(line for line in lines if line is not None))
+        days = _working_days(service, ordered)
+        ready_by = add_working_days(visit_date, days) if days is not None else None
+    return Quote(
+        service=service.id,
+        date=visit_date,
+        language=language,
+        centre_class=centre_class,
+        complete=complete,
+        next_question=following.id if following else None,
+        answers=ordered,
+        blockers=tuple(
+            Item(id=b.id, text=b.text.get(language), title=b.title.get(language)) for b in blockers
+        ),
+        warnings=_messages(service.warnings, applies, mci, language),
+        notes=_messages(service.notes, applies, mci, language),
+        documents=documents,
+        bill=bill,
+        ready_by=ready_by,
+        processing=_processing(service, ordered, language),
+        mci=mci,
+    )
+
+
+def _chosen_options(service: Service, answers: Mapping[str, str]) -> list[Option]:
+    chosen = []
+    for question in service.questions:
+        if question.id in answers:
+            option = question.option(answers[question.id])
+            if option is not None:
+                chosen.append(option)
+    return chosen
+
+
+def _working_days(service: Service, answers: Mapping[str, str]) -> int | None:
+    for option in _chosen_options(service, answers):
+        if option.working_days is not None:
+            return option.working_days
+    return service.working_days
+
+
+def _processing(service: Service, answers: Mapping[str, str], language: Language) -> str:
+    for option in _chosen_options(service, answers):
+        if option.processing is not None:
+            return option.processing.get(language)
+    return service.processing.get(language)
+
+
+def _price(
+    rule: BillLineRule,
+    service: Service,
+    answers: Mapping[str, str],
+    fees: FeeSchedule,
+    mci: MciYear,
+    visit_date: dt.date,
+    centre_class: CentreClass,
+    language: Language,
+) -> BillLine | None:
+    """Price one bill line; None when it names an option fee and the option has none."""
+    amount: BillLineRule | AmountCase = next(
+        (case for case in rule.cases if holds(case.when, answers, centre_class)), rule
+    )
+    label = rule.label.get(language)
+    if amount.mci is not None:
+        return BillLine(
+            id=rule.id,
+            label=label,
+            mci=amount.mci,
+            amount=mci_amount(amount.mci, mci),
+            payee=rule.payee,
+        )
+    fee_id = amount.fee
+    if amount.option_fee is not None:
+        question = service.question(amount.option_fee)
+        option = question.option(answers.get(amount.option_fee, "")) if question else None
+        fee_id = option.fee if option else None
+        if fee_id is None:
+            return None
+    assert fee_id is not None
+    value = fees.fixed_amount(fee_id, visit_date, centre_class)
+    return BillLine(id=rule.id, label=label, mci=None, amount=value, payee=rule.payee)
+
+
+def _messages(
+    messages: tuple[Message, ...], applies: Any, mci: MciYear, language: Language
+) -> tuple[Item, ...]:
+    return tuple(
+        Item(
+            id=message.id,
+            text=message.text.render(
+                language,
+                {
+                    name: format_money(mci_amount(sum_.mci, mci), language)
+                    for name, sum_ in message.amounts.items()
+                },
+            ),
+        )
+        for message in messages
+        if applies(message.when)
+    )
+
+
+__all__ = ["DocumentItem", "Item", "Payment", "Quote", "applicable_questions", "make_quote"]

@@ -1,0 +1,133 @@
+"""Reading catalogue YAML with line numbers, so that every problem can name its line.
+
+The loader is YAML 1.2-like where it matters for a catalogue: `yes`, `no`, `on` and `off`
+stay strings (they are option ids), and numbers with a fraction stay strings so that they
+become exact Decimals (0.2 MCI is never the float 0.2000000000000000111).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class CatalogueLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's yes/no booleans and without floats."""
+
+
+CatalogueLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+CatalogueLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+class YamlFileError(Exception):
+    """A file that cannot be read or is not valid YAML."""
+
+    def __init__(self, name: str, message: str, line: int | None = None) -> None:
+        super().__init__(f"{name}:{line}: {message}" if line else f"{name}: {message}")
+        self.name, self.message, self.line = name, message, line
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    """A parsed YAML document and the line of every key and list item in it."""
+
+    name: str
+    text: str
+    data: Any
+    lines: dict[tuple[Any, ...], int]
+
+    @classmethod
+    def read(cls, path: Path, root: Path | None = None) -> YamlFile:
+        """Read and parse `path`; `name` is shown relative to `root`."""
+        name = str(path.relative_to(root.parent)) if root else str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise YamlFileError(name, "file not found") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise YamlFileError(name, f"cannot be read: {error}") from None
+        return cls.parse(name, text)
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> YamlFile:
+        """Parse YAML text; a syntax error names the line."""
+        loader = CatalogueLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else None
+            raise YamlFileError(name, f"not valid YAML: {error.problem}", line) from None
+        except yaml.YAMLError as error:
+            raise YamlFileError(name, f"not valid YAML: {error}") from None
+        finally:
+            loader.dispose()
+        lines: dict[tuple[Any, ...], int] = {}
+        if node is not None:
+            _index(node, (), lines)
+        return cls(name=name, text=text, data=data, lines=lines)
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[str, int | None]:
+        """A pydantic error location as a field path (`questions[2].text.en`) and its line.
+
+        Parts of `loc` that are not keys of the data (union tags) are left out; the line
+        is that of the deepest part that exists in the file.
+        """
+        parts: list[Any] = []
+        data = self.data
+        for part in loc:
+            if _has(data, part):
+                data = data[part]
+            elif not isinstance(part, int) and part in _UNION_TAGS:
+                continue
+            else:
+                data = None
+            parts.append(part)
+        line = None
+        for end in range(len(parts), -1, -1):
+            if tuple(parts[:end]) in self.lines:
+                line = self.lines[tuple(parts[:end])]
+                break
+        return _dotted(parts), line
+
+
+def _has(data: Any, part: Any) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+
+
+_UNION_TAGS = {"answer", "centre", "all", "any", "not"}
+
+
+def _dotted(parts: list[Any]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _index(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, key_node.value)
+            lines[key] = key_node.start_mark.line + 1
+            _index(value_node, key, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1
+            _index(item, (*path, index), lines)

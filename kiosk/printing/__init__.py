@@ -1,0 +1,1 @@
+"""Slip renderers and printer back ends."""

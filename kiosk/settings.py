@@ -1,0 +1,99 @@
+"""Kiosk settings: a TOML file (`--settings FILE`, else the platform config folder) and
+`KIOSK_*` environment variables, which win over the file (nested keys with `__`:
+`KIOSK_CENTRE__CENTRE_CLASS=regional`). Every value has a default: a demo centre in Astana.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from kiosk.logic.conditions import CentreClass
+from kiosk.logic.i18n import Language, LocalText
+
+APP_NAME = "kiosk"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+SETTINGS_FILE_VARIABLE = "KIOSK_SETTINGS_FILE"
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message names the key and the file."""
+
+
+class Centre(BaseModel):
+    """The public service centre the kiosk stands in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: LocalText = LocalText(
+        kk="Астана қ. ХҚКО (демо)",
+        ru="ЦОН г. Астаны (демо)",
+        en="Astana Public Service Centre (demo)",
+    )
+    city: str = Field(default="Astana", min_length=1)
+    centre_class: CentreClass = "major"
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KIOSK_", env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    kiosk_id: str = Field(default="K01", pattern=r"^[A-Za-z0-9-]{1,16}$")
+    centre: Centre = Centre()
+    default_language: Language = "kk"
+    catalogue: Path = ASSETS
+    data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The environment wins over the file; the file's values arrive as init arguments.
+        return env_settings, init_settings
+
+
+def default_settings_file() -> Path:
+    """Where the settings file is looked for when none is named."""
+    named = os.environ.get(SETTINGS_FILE_VARIABLE)
+    if named:
+        return Path(named)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings from `path` (or the default file, if it exists) and the environment."""
+    named = path is not None
+    path = path or default_settings_file()
+    values: dict[str, Any] = {}
+    if named or path.exists():
+        try:
+            values = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"settings file {path} does not exist") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise SettingsError(f"settings file {path} cannot be read: {error}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"settings file {path} is not valid TOML: {error}") from None
+    source = f" (in {path})" if values else ""
+    try:
+        return Settings(**values)
+    except ValidationError as error:
+        lines = []
+        for details in error.errors():
+            key = ".".join(str(part) for part in details["loc"])
+            lines.append(f"setting {key}: {details['msg']}{source}")
+        raise SettingsError("; ".join(lines)) from None

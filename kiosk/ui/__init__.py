@@ -1,0 +1,1 @@
+"""The touchscreen: PySide6 widgets, one screen per file, one navigator."""

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Set up and run the kiosk from a fresh clone with nothing but Python 3.11+.
+
+    python3 run.py kiosk [ARGS...]   run the kiosk (first use creates .venv and installs)
+    python3 run.py test [ARGS...]    run every check: ruff, mypy, import contracts, pytest
+    python3 run.py bench             run the benchmarks in benchmarks/ and print figures
+
+The virtual environment lives in .venv beside this file. It is reinstalled when
+pyproject.toml changes. Qt needs a few system libraries; when they are missing this
+script installs them (as root with apt-get) or says exactly what to install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".kiosk-installed"
+
+# Shared library -> the Debian/Ubuntu package that provides it (what Qt's wheels expect).
+QT_SYSTEM_LIBRARIES = {
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libgssapi_krb5.so.2": "libgssapi-krb5-2",
+}
+QT_PROBE = (
+    "import os; os.environ['QT_QPA_PLATFORM']='offscreen';"
+    "from PySide6.QtWidgets import QApplication; QApplication([])"
+)
+
+
+def say(message: str) -> None:
+    print(f"run.py: {message}", file=sys.stderr, flush=True)
+
+
+def venv_bin(name: str) -> Path:
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / f"{name}{suffix}"
+
+
+def wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def apt_install(packages: list[str]) -> bool:
+    """Install Debian packages when we may (root, apt-get present); report whether we did."""
+    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if not (is_root and shutil.which("apt-get")):
+        return False
+    say(f"installing system packages: {' '.join(packages)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+    done = subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env
+    )
+    return done.returncode == 0
+
+
+def create_venv() -> None:
+    if venv_bin("python").exists():
+        return
+    say(f"creating the virtual environment in {VENV}")
+    made = subprocess.run([sys.executable, "-m", "venv", str(VENV)])
+    if made.returncode != 0:
+        shutil.rmtree(VENV, ignore_errors=True)
+        version = f"{sys.version_info.major}.{sys.version_info.minor}"
+        if apt_install([f"python{version}-venv"]):
+            subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+            return
+        sys.exit(
+            "run.py: Python could not create a virtual environment. "
+            f"On Debian/Ubuntu install it with: apt-get install python{version}-venv"
+        )
+
+
+def install() -> None:
+    create_venv()
+    stamp = wanted_stamp()
+    if STAMP.exists() and STAMP.read_text() == stamp:
+        return
+    say("installing the kiosk and its test tools into .venv (first use takes a minute)")
+    pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(stamp)
+
+
+def missing_qt_libraries() -> list[str]:
+    probe = subprocess.run(
+        [str(venv_bin("python")), "-c", QT_PROBE], capture_output=True, text=True
+    )
+    if probe.returncode == 0:
+        return []
+    found = re.findall(r"(lib[\w+.-]*\.so[.\d]*): cannot open shared object", probe.stderr)
+    if not found:
+        sys.exit(f"run.py: Qt does not start on this machine:\n{probe.stderr.strip()}")
+    return sorted(set(found))
+
+
+def ensure_qt() -> None:
+    """Qt's wheels need a few system libraries; install them or say which."""
+    for _ in range(6):  # each round can reveal the next missing library
+        missing = missing_qt_libraries()
+        if not missing:
+            return
+        packages = sorted({QT_SYSTEM_LIBRARIES.get(lib, "") for lib in missing} - {""})
+        unknown = [lib for lib in missing if lib not in QT_SYSTEM_LIBRARIES]
+        if unknown or not apt_install(packages):
+            hint = f"apt-get install {' '.join(packages)}" if packages else ""
+            sys.exit(
+                f"run.py: Qt needs system libraries this machine lacks: {', '.join(missing)}. "
+                + (f"On Debian/Ubuntu install them with: {hint}" if hint else "")
+            )
+    sys.exit("run.py: Qt still does not start after installing its system libraries")
+
+
+def run(*command: str) -> int:
+    return subprocess.run(list(command), cwd=ROOT).returncode
+
+
+def run_tests(args: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    checks = [
+        [str(venv_bin("ruff")), "check", "kiosk", "tests", "benchmarks", "run.py"],
+        [str(venv_bin("mypy"))],
+        [str(venv_bin("lint-imports"))],
+    ]
+    for check in checks:
+        say("$ " + " ".join(Path(check[0]).name if i == 0 else c for i, c in enumerate(check)))
+        if run(*check) != 0:
+            return 1
+    say("$ pytest")
+    return run(str(venv_bin("python")), "-m", "pytest", *args)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs under any python3
+        sys.exit("run.py: the kiosk needs Python 3.11 or newer")
+    if not argv or argv[0] not in {"kiosk", "test", "bench"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    install()
+    ensure_qt()
+    if command == "test":
+        return run_tests(rest)
+    if command == "bench":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return run(str(venv_bin("python")), "-m", "benchmarks", *rest)
+    return run(str(venv_bin("kiosk")), *rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
