@@ -105,6 +105,8 @@ def _quote(args: argparse.Namespace, settings: Settings) -> int:
             visit_date=args.date or date.today(),
             centre_class=args.centre_class or settings.centre.centre_class,
             language=args.quote_lang or args.lang or settings.default_language,
+            profiles=settings.payments,
+            reference=quote_reference(settings.kiosk_id, args.date or date.today()),
         )
     except (UnknownService, AnswerError) as error:
         return _bad(str(error))
@@ -116,6 +118,11 @@ def _quote(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     print(json.dumps(quote.to_json(), ensure_ascii=False, indent=2))
     return 0
+
+
+def quote_reference(kiosk_id: str, day: date) -> str:
+    """The bill number of payments printed by `kiosk quote`: no visitor session, number 0."""
+    return f"{kiosk_id}-{day:%Y%m%d}-0000"
 
 
 def _bad(message: str) -> int:

@@ -16,14 +16,22 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from kiosk.logic.conditions import CentreClass
 from kiosk.logic.i18n import Language, LocalText
+from kiosk.logic.payment import PaymentProfile
 
 APP_NAME = "kiosk"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SETTINGS_FILE_VARIABLE = "KIOSK_SETTINGS_FILE"
+DEMO_PAYMENTS = ASSETS / "demo-payments.toml"
 
 
 class SettingsError(Exception):
     """A setting is missing or wrong; the message names the key and the file."""
+
+
+def demo_payment_profiles() -> dict[str, PaymentProfile]:
+    """The shipped demo profiles: used until an operator configures real accounts."""
+    data = tomllib.loads(DEMO_PAYMENTS.read_text(encoding="utf-8"))
+    return {payee: PaymentProfile.model_validate(profile) for payee, profile in data.items()}
 
 
 class Centre(BaseModel):
@@ -52,6 +60,11 @@ class Settings(BaseSettings):
     default_language: Language = "kk"
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
+    payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
+
+    def missing_payees(self, payees: set[str]) -> list[str]:
+        """Payees the catalogue bills for that have no payment profile here."""
+        return sorted(payees - set(self.payments))
 
     @classmethod
     def settings_customise_sources(

@@ -22,7 +22,8 @@ from kiosk.logic.interview import (
     check_answers,
     next_question,
 )
-from kiosk.logic.money import Bill, BillLine, FeeSchedule, MciYear, mci_amount
+from kiosk.logic.money import Bill, BillLine, FeeSchedule, MciYear, MoneyError, mci_amount
+from kiosk.logic.payment import PaymentProfile, build_payload
 from kiosk.logic.workdays import add_working_days
 
 
@@ -48,11 +49,13 @@ class DocumentItem(_Model):
 
 
 class Payment(_Model):
-    """What one payee is paid, and the QR payload that pays it."""
+    """What one payee is paid, and the QR payload that pays it (`demo`: not a real account)."""
 
     payee: str
+    payee_name: str
     amount: Decimal
     payload: str
+    demo: bool
 
 
 class Quote(_Model):
@@ -74,6 +77,7 @@ class Quote(_Model):
     processing: str
     payments: tuple[Payment, ...] = ()
     mci: MciYear
+    online_url: str | None = None
 
     @property
     def blocked(self) -> bool:
@@ -135,8 +139,14 @@ def make_quote(
     visit_date: dt.date,
     centre_class: CentreClass,
     language: Language,
+    profiles: Mapping[str, PaymentProfile] | None = None,
+    reference: str = "",
 ) -> Quote:
-    """Price and describe a visitor's case. Raises AnswerError, UnknownService, MoneyError."""
+    """Price and describe a visitor's case. Raises AnswerError, UnknownService, MoneyError.
+
+    With payment `profiles` (payee id -> profile), a complete quote carries one payment
+    QR payload per payee with a non-zero amount; `reference` is their bill number.
+    """
     service = catalogue.service(service_id)
     check_answers(service, answers, centre_class)
     ordered = {q.id: answers[q.id] for q in service.questions if q.id in answers}
@@ -186,7 +196,9 @@ def make_quote(
         bill=bill,
         ready_by=ready_by,
         processing=_processing(service, ordered, language),
+        payments=_payments(bill, catalogue, profiles, reference, language) if profiles else (),
         mci=mci,
+        online_url=service.online.url if service.online else None,
     )
 
 
@@ -247,6 +259,35 @@ def _price(
     assert fee_id is not None
     value = fees.fixed_amount(fee_id, visit_date, centre_class)
     return BillLine(id=rule.id, label=label, mci=None, amount=value, payee=rule.payee)
+
+
+def _payments(
+    bill: Bill,
+    catalogue: Catalogue,
+    profiles: Mapping[str, PaymentProfile],
+    reference: str,
+    language: Language,
+) -> tuple[Payment, ...]:
+    """One payment per payee with something to pay, in the order the bill names them."""
+    payments = []
+    names = {payee.id: payee.name.get(language) for payee in catalogue.fees.payees}
+    for payee, amount in bill.by_payee().items():
+        if amount <= 0:
+            continue
+        profile = profiles.get(payee)
+        if profile is None:
+            raise MoneyError(f"no payment profile is configured for payee {payee!r}")
+        label = "+".join(line.id for line in bill.lines if line.payee == payee and line.amount)
+        payments.append(
+            Payment(
+                payee=payee,
+                payee_name=names[payee],
+                amount=amount,
+                payload=build_payload(profile, amount, reference, label),
+                demo=profile.demo,
+            )
+        )
+    return tuple(payments)
 
 
 def _messages(

@@ -48,9 +48,16 @@ def test_quote_from_the_issue() -> None:
 
 def test_quote_options() -> None:
     done = kiosk(
-        "quote", "id-card-restoration", *answers(*ID_ANSWERS[:-1], "urgency=7-days"),
-        "--date", "2025-03-03", "--lang", "ru", "--centre-class", "district",
-    )  # fmt: skip
+        "quote",
+        "id-card-restoration",
+        *answers(*ID_ANSWERS[:-1], "urgency=7-days"),
+        "--date",
+        "2025-03-03",
+        "--lang",
+        "ru",
+        "--centre-class",
+        "district",
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["bill"]["total"] == str(787 + 678)
@@ -62,9 +69,14 @@ def test_centre_class_from_settings(tmp_path: Path) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text('[centre]\ncentre_class = "regional"\n', encoding="utf-8")
     done = kiosk(
-        "--settings", str(settings), "quote", "id-card-restoration",
-        *answers(*ID_ANSWERS[:-1], "urgency=5-days"), "--date", "2026-11-23",
-    )  # fmt: skip
+        "--settings",
+        str(settings),
+        "quote",
+        "id-card-restoration",
+        *answers(*ID_ANSWERS[:-1], "urgency=5-days"),
+        "--date",
+        "2026-11-23",
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["bill"]["total"] == str(865 + 1771)
 

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.logic.catalogue import Catalogue, load_catalogue
-from kiosk.logic.conditions import CENTRE_CLASSES
-from kiosk.logic.i18n import LANGUAGES
-from kiosk.logic.interview import Interview, next_question
+from kiosk.logic.interview import Interview
 from kiosk.logic.quote import make_quote
-from kiosk.settings import ASSETS
 
-CATALOGUE: Catalogue = load_catalogue(ASSETS)
-YEARS = CATALOGUE.fees.years()
-
-
-@st.composite
-def journeys(draw: st.DrawFn) -> tuple[str, str, dict[str, str], date, str]:
-    """A service, a centre class, answers along one path (complete or blocked), a date."""
-    service_id = draw(st.sampled_from(sorted(CATALOGUE.services)))
-    centre_class = draw(st.sampled_from(CENTRE_CLASSES))
-    service = CATALOGUE.service(service_id)
-    answers: dict[str, str] = {}
-    while (question := next_question(service, answers, centre_class)) is not None:
-        options = [o.id for o in question.options_for(centre_class)]
-        answers[question.id] = draw(st.sampled_from(options))
-    start = date(YEARS[0], 1, 1)
-    day = start + timedelta(days=draw(st.integers(0, (date(YEARS[-1], 12, 31) - start).days)))
-    language = draw(st.sampled_from(LANGUAGES))
-    return service_id, centre_class, answers, day, language
+from .helpers import CATALOGUE, journeys
 
 
 def quote_for(journey, answers=None):

@@ -150,17 +150,40 @@ def test_incomplete_quote_names_the_next_question(catalogue: Catalogue) -> None:
 def test_json_has_the_contract_fields(catalogue: Catalogue) -> None:
     data = quote(catalogue, ID, ID_LOST_FIRST_STANDARD, urgency="1-day").to_json()
     assert list(data) == [
-        "service", "date", "language", "complete", "next_question", "answers", "blockers",
-        "warnings", "notes", "documents", "bill", "ready_by", "processing", "payments", "mci",
-    ]  # fmt: skip
+        "service",
+        "date",
+        "language",
+        "complete",
+        "next_question",
+        "answers",
+        "blockers",
+        "warnings",
+        "notes",
+        "documents",
+        "bill",
+        "ready_by",
+        "processing",
+        "payments",
+        "mci",
+    ]
     assert data["bill"] == {
         "lines": [
-            {"id": "state-duty", "label": "State duty", "mci": "0.2", "amount": "865",
-             "payee": "state-budget"},
-            {"id": "expedite", "label": "Expedited issuance", "mci": None, "amount": "3372",
-             "payee": "state-corporation"},
+            {
+                "id": "state-duty",
+                "label": "State duty",
+                "mci": "0.2",
+                "amount": "865",
+                "payee": "state-budget",
+            },
+            {
+                "id": "expedite",
+                "label": "Expedited issuance",
+                "mci": None,
+                "amount": "3372",
+                "payee": "state-corporation",
+            },
         ],
         "total": "4237",
-    }  # fmt: skip
+    }
     assert data["mci"] == {"year": 2026, "value": "4325"}
     assert set(data["documents"][0]) == {"id", "title", "note"}
