@@ -98,6 +98,7 @@ def _quote(args: argparse.Namespace, settings: Settings) -> int:
         answers[question] = option
     try:
         catalogue = load_catalogue(settings.catalogue)
+        settings.check_payees(catalogue.payees())
         quote = make_quote(
             catalogue,
             args.service,
@@ -110,10 +111,7 @@ def _quote(args: argparse.Namespace, settings: Settings) -> int:
         )
     except (UnknownService, AnswerError) as error:
         return _bad(str(error))
-    except CatalogueError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 1
-    except MoneyError as error:
+    except (CatalogueError, MoneyError, SettingsError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     print(json.dumps(quote.to_json(), ensure_ascii=False, indent=2))
@@ -146,7 +144,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     """Until the touchscreen exists, running the kiosk prints what it would serve."""
     try:
         catalogue = load_catalogue(settings.catalogue)
-    except CatalogueError as error:
+        settings.check_payees(catalogue.payees())
+    except (CatalogueError, SettingsError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     language = args.lang or settings.default_language

@@ -62,9 +62,14 @@ class Settings(BaseSettings):
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
 
-    def missing_payees(self, payees: set[str]) -> list[str]:
-        """Payees the catalogue bills for that have no payment profile here."""
-        return sorted(payees - set(self.payments))
+    def check_payees(self, payees: set[str]) -> None:
+        """Every payee the catalogue bills for needs a payment profile; say which lacks one."""
+        missing = sorted(payees - set(self.payments))
+        if missing:
+            raise SettingsError(
+                f"setting payments.{missing[0]}: no payment profile for payee {missing[0]!r}, "
+                "which the catalogue bills for"
+            )
 
     @classmethod
     def settings_customise_sources(

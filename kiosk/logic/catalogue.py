@@ -200,6 +200,10 @@ class Catalogue:
         path, line = yaml_file.locate(loc)
         return yaml_file.name, path, line
 
+    def payees(self) -> set[str]:
+        """Every payee a bill line of some service names."""
+        return {rule.payee for service in self.services.values() for rule in service.bill}
+
     def service(self, service_id: str) -> Service:
         """The service with this id; an unknown id is a LookupError naming it."""
         try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import string
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
+import yaml
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 Language = Literal["kk", "ru", "en"]
 LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
@@ -43,6 +45,42 @@ class LocalText(BaseModel):
     def placeholders(self) -> dict[Language, set[str]]:
         """The `{name}` placeholders each language's text uses."""
         return {language: placeholders(self.get(language)) for language in LANGUAGES}
+
+
+class Strings:
+    """The kiosk's own texts (`assets/i18n/*.yaml`), reached through `text()` alone."""
+
+    def __init__(self, texts: dict[str, LocalText]) -> None:
+        self._texts = texts
+
+    @classmethod
+    def load(cls, folder: Path) -> Strings:
+        """Read every YAML file in `folder`; each key needs all three languages."""
+        texts: dict[str, LocalText] = {}
+        adapter = TypeAdapter(dict[str, LocalText])
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                loaded = adapter.validate_python(yaml.safe_load(path.read_text("utf-8")) or {})
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = ".".join(str(part) for part in first["loc"])
+                raise ValueError(f"{path.name}: {where}: {first['msg']}") from None
+            for key in loaded.keys() & texts.keys():
+                raise ValueError(f"{path.name}: text {key!r} is defined twice")
+            texts.update(loaded)
+        return cls(texts)
+
+    def text(self, key: str, language: Language, **values: str) -> str:
+        """The text `key` in `language`, placeholders filled; an unknown key is an error."""
+        try:
+            local = self._texts[key]
+        except KeyError:
+            raise KeyError(f"no text {key!r} in assets/i18n") from None
+        return local.render(language, values or None)
+
+    def keys(self) -> set[str]:
+        """Every text key."""
+        return set(self._texts)
 
 
 def placeholders(text: str) -> set[str]:

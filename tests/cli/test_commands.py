@@ -147,3 +147,61 @@ def test_run_prints_the_catalogue_summary() -> None:
     assert done.returncode == 0, done.stderr
     assert "Restore a lost or stolen ID card" in done.stdout
     assert "Replace a driving licence" in done.stdout
+
+
+def test_quote_payments_pass_an_independent_check_and_decode_from_pixels() -> None:
+    from decimal import Decimal
+
+    import numpy as np
+    import zxingcpp
+
+    from kiosk.logic.qrmatrix import qr_matrix
+    from tests.emv_reference import verify
+
+    done = kiosk(
+        "quote",
+        "id-card-restoration",
+        *answers(*ID_ANSWERS[:1], "losses-this-year=3-or-more", *ID_ANSWERS[2:-1], "urgency=1-day"),
+        "--date",
+        "2026-11-23",
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    by_payee: dict[str, Decimal] = {}
+    for line in data["bill"]["lines"]:
+        by_payee[line["payee"]] = by_payee.get(line["payee"], Decimal(0)) + Decimal(line["amount"])
+    assert by_payee == {"state-budget": Decimal(4325), "state-corporation": Decimal(3372)}
+    assert {p["payee"]: Decimal(p["amount"]) for p in data["payments"]} == by_payee
+    for payment in data["payments"]:
+        fields = verify(payment["payload"])
+        assert Decimal(fields["54"]) == Decimal(payment["amount"])
+        rows = np.array(qr_matrix(payment["payload"]).rows, dtype=bool)
+        pixels = np.kron(np.where(rows, 0, 255).astype(np.uint8), np.ones((3, 3), np.uint8))
+        assert [r.text for r in zxingcpp.read_barcodes(pixels)] == [payment["payload"]]
+
+
+def test_half_configured_payment_profile_names_the_missing_field(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        '[payments.state-budget]\nglobally_unique_id = "kz.x"\nbin = "000000000001"\n',
+        encoding="utf-8",
+    )
+    done = kiosk("--settings", str(settings), "catalogue", "check")
+    assert done.returncode == 1
+    assert "setting payments.state-budget.iban: Field required" in done.stderr
+
+
+def test_payee_without_a_profile_stops_start_up(tmp_path: Path) -> None:
+    import tomllib
+
+    from kiosk.settings import DEMO_PAYMENTS
+
+    demo = tomllib.loads(DEMO_PAYMENTS.read_text(encoding="utf-8"))["state-budget"]
+    lines = ["[payments.state-budget]"] + [f"{k} = {json.dumps(v)}" for k, v in demo.items()]
+    settings = tmp_path / "settings.toml"
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = kiosk("--settings", str(settings))
+    assert done.returncode == 1
+    assert "payments.state-corporation" in done.stderr
+    done = kiosk("--settings", str(settings), "quote", "id-card-restoration")
+    assert done.returncode == 1 and "state-corporation" in done.stderr

@@ -1,0 +1,1 @@
+"""Benchmarks: each prints figures; none passes or fails. Run all: python3 run.py bench."""

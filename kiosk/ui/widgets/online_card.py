@@ -1,0 +1,29 @@
+"""Where a service can be done online: a QR code that opens the portal on a phone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.logic.catalogue import Online
+from kiosk.logic.i18n import Language
+from kiosk.ui.widgets.qr_view import QrView
+
+
+class OnlineCard(QFrame):
+    """Shows a service's online alternative; the QR view is named `qr-online`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="online")
+        self.qr = QrView()
+        self.qr.setObjectName("qr-online")
+        self.caption = QLabel(wordWrap=True, objectName="online-caption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.caption)
+
+    def show_online(self, online: Online, language: Language) -> None:
+        """Show the portal link of `online` with its caption in `language`."""
+        self.qr.set_payload(online.url)
+        self.caption.setText(online.text.get(language))
