@@ -26,10 +26,9 @@ from kiosk.logic.payment import (
 )
 from kiosk.settings import demo_payment_profiles
 
+# Published payloads with known checksums (a copy of the shared test data).
 VECTORS = json.loads(
-    (Path(__file__).parents[3] / "shared" / "testdata" / "emv-mpm-vectors.json").read_text(
-        encoding="utf-8"
-    )
+    (Path(__file__).parents[1] / "data" / "emv-mpm-vectors.json").read_text(encoding="utf-8")
 )
 PROFILE = demo_payment_profiles()["state-budget"]
 
