@@ -38,6 +38,9 @@ QT_SYSTEM_LIBRARIES = {
     "libX11.so.6": "libx11-6",
     "libX11-xcb.so.1": "libx11-xcb1",
     "libgssapi_krb5.so.2": "libgssapi-krb5-2",
+    "libGLX.so.0": "libglx0",
+    "libzstd.so.1": "libzstd1",
+    "libz.so.1": "zlib1g",
 }
 QT_PROBE = (
     "import os; os.environ['QT_QPA_PLATFORM']='offscreen';"
@@ -110,10 +113,21 @@ def missing_qt_libraries() -> list[str]:
     )
     if probe.returncode == 0:
         return []
-    found = re.findall(r"(lib[\w+.-]*\.so[.\d]*): cannot open shared object", probe.stderr)
+    found = libraries_named(probe.stderr)
     if not found:
         sys.exit(f"run.py: Qt does not start on this machine:\n{probe.stderr.strip()}")
-    return sorted(set(found))
+    return found
+
+
+def libraries_named(error: str) -> list[str]:
+    """Shared libraries the dynamic loader could not find, from its error text."""
+    return sorted(set(re.findall(r"(lib[\w+.-]*\.so[.\d]*): cannot open shared object", error)))
+
+
+def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
+    """The Debian packages that provide these libraries, and the libraries we cannot map."""
+    packages = sorted({QT_SYSTEM_LIBRARIES[lib] for lib in libraries if lib in QT_SYSTEM_LIBRARIES})
+    return packages, [lib for lib in libraries if lib not in QT_SYSTEM_LIBRARIES]
 
 
 def ensure_qt() -> None:
@@ -122,8 +136,7 @@ def ensure_qt() -> None:
         missing = missing_qt_libraries()
         if not missing:
             return
-        packages = sorted({QT_SYSTEM_LIBRARIES.get(lib, "") for lib in missing} - {""})
-        unknown = [lib for lib in missing if lib not in QT_SYSTEM_LIBRARIES]
+        packages, unknown = packages_for(missing)
         if unknown or not apt_install(packages):
             hint = f"apt-get install {' '.join(packages)}" if packages else ""
             sys.exit(
