@@ -32,7 +32,8 @@ def needed_libraries(path: Path) -> set[str]:
     assert data[:4] == b"\x7fELF" and data[4] == 2 and data[5] == 1, path
     section_offset, _, _, section_size, sections = (
         int.from_bytes(data[0x28:0x30], "little"),
-        0, 0,
+        0,
+        0,
         int.from_bytes(data[0x3A:0x3C], "little"),
         int.from_bytes(data[0x3C:0x3E], "little"),
     )
@@ -68,8 +69,18 @@ def test_every_library_qt_links_against_is_mapped() -> None:
     ]:
         needed |= needed_libraries(library)
     assert "libQt6Core.so.6" in needed
-    base = ("libQt6", "libicu", "libc.", "libm.", "libstdc++", "libgcc_s", "ld-linux",
-            "libpthread", "libdl.", "librt.")
+    base = (
+        "libQt6",
+        "libicu",
+        "libc.",
+        "libm.",
+        "libstdc++",
+        "libgcc_s",
+        "ld-linux",
+        "libpthread",
+        "libdl.",
+        "librt.",
+    )
     system = {lib for lib in needed if not lib.startswith(base)}
     assert system <= set(run_script.QT_SYSTEM_LIBRARIES), system - set(
         run_script.QT_SYSTEM_LIBRARIES

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Property, QRect, QSize, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.logic.qrmatrix import QrMatrix, qr_matrix
+from kiosk.qrdraw import draw_matrix, matrix_image
 
 MIN_MODULE_PX = 4  # below this a phone camera at arm's length struggles
-
-
-def matrix_image(matrix: QrMatrix) -> QImage:
-    """The matrix at one pixel per module (quiet zone included), black on white."""
-    modules = np.where(np.array(matrix.rows, dtype=bool), 0, 255).astype(np.uint8)
-    size = matrix.size
-    image = QImage(modules.tobytes(), size, size, size, QImage.Format.Format_Grayscale8)
-    return image.copy()  # own the pixels; the numpy buffer goes away
 
 
 class QrView(QWidget):
@@ -45,9 +37,10 @@ class QrView(QWidget):
         self._payload = payload
         self._matrix = qr_matrix(payload) if payload else None
         self._image = matrix_image(self._matrix) if self._matrix else None
-        modules = self._matrix.size if self._matrix else 0
-        self.setMinimumSize(modules * MIN_MODULE_PX, modules * MIN_MODULE_PX)
-        self.updateGeometry()
+        side = (self._matrix.size if self._matrix else 0) * MIN_MODULE_PX
+        if self.minimumWidth() != side:  # a new code of another version needs more room
+            self.setMinimumSize(side, side)
+            self.updateGeometry()
         self.update()
         self.payloadChanged.emit(payload)
 
@@ -75,10 +68,9 @@ class QrView(QWidget):
         return QSize(modules * 6, modules * 6)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._image is None:
+        if self._matrix is None or self._image is None:
             return
         painter = QPainter(self)
-        # Scaling by a whole factor with no smoothing keeps every module a sharp square.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawImage(self.code_rect(), self._image)
+        rect = self.code_rect()
+        draw_matrix(painter, self._matrix, rect.x(), rect.y(), self.module_px(), self._image)
         painter.end()
