@@ -62,6 +62,10 @@ def build_parser() -> Parser:
     quote.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
     quote.add_argument("--centre-class", choices=CENTRE_CLASSES)
 
+    shots = commands.add_parser("screenshots", help="render every screen to PNG files")
+    shots.add_argument("folder", type=Path, metavar="DIR")
+    shots.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the date shown")
+
     catalogue = commands.add_parser("catalogue", help="catalogue tools")
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", parser_class=Parser)
     check = catalogue_commands.add_parser("check", help="validate and walk every answer path")
@@ -83,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "quote":
         return _quote(args, settings)
+    if args.command == "screenshots":
+        return _screenshots(args, settings)
     if args.command == "catalogue":
         if args.catalogue_command != "check":
             parser.error("catalogue needs a sub-command: check")
@@ -141,24 +147,25 @@ def _check(folder: Path) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    """Until the touchscreen exists, running the kiosk prints what it would serve."""
+    """The touchscreen kiosk (full screen unless --windowed), or --smoke."""
+    from kiosk.app import run
+
+    if args.lang:
+        settings = settings.model_copy(update={"default_language": args.lang})
     try:
-        catalogue = load_catalogue(settings.catalogue)
-        settings.check_payees(catalogue.payees())
+        return run(settings, windowed=args.windowed or args.attendant, smoke=args.smoke)
+    except (CatalogueError, SettingsError, MoneyError) as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+
+
+def _screenshots(args: argparse.Namespace, settings: Settings) -> int:
+    from kiosk.screenshots import take
+
+    try:
+        written = take(args.folder, settings=settings, today=args.date)
     except (CatalogueError, SettingsError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    language = args.lang or settings.default_language
-    centre = settings.centre
-    today = date.today()
-    try:
-        mci = catalogue.fees.mci_for(today.year)
-    except MoneyError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 1
-    name = centre.name.get(language)
-    print(f"{name} — {centre.city} ({centre.centre_class}), kiosk {settings.kiosk_id}")
-    print(f"catalogue {catalogue.version}; MCI {mci.year}: {mci.value} ₸")
-    for service in catalogue.services.values():
-        print(f"  {service.id}: {service.title.get(language)}")
+    print(f"kiosk: {len(written)} screenshots in {args.folder}")
     return 0

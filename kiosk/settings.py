@@ -48,6 +48,17 @@ class Centre(BaseModel):
     centre_class: CentreClass = "major"
 
 
+class Timing(BaseModel):
+    """Seconds the kiosk waits (floats, so tests can use milliseconds)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    idle: float = Field(default=60, gt=0)
+    idle_result: float = Field(default=120, gt=0)
+    countdown: float = Field(default=20, gt=0)
+    thanks: float = Field(default=15, gt=0)
+
+
 class Settings(BaseSettings):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
@@ -58,6 +69,7 @@ class Settings(BaseSettings):
     kiosk_id: str = Field(default="K01", pattern=r"^[A-Za-z0-9-]{1,16}$")
     centre: Centre = Centre()
     default_language: Language = "kk"
+    timing: Timing = Timing()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)

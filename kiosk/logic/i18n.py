@@ -78,8 +78,12 @@ class Strings:
             raise KeyError(f"no text {key!r} in assets/i18n") from None
         return local.render(language, values or None)
 
-    def keys(self) -> set[str]:
-        """Every text key."""
+    def local(self, key: str) -> LocalText:
+        """The text `key` in all three languages."""
+        return self._texts[key]
+
+    def names(self) -> set[str]:
+        """Every text's key."""
         return set(self._texts)
 
 

@@ -142,13 +142,6 @@ def test_bad_setting_names_the_key(tmp_path: Path) -> None:
     assert "centre.centre_class" in done.stderr and str(settings) in done.stderr
 
 
-def test_run_prints_the_catalogue_summary() -> None:
-    done = kiosk("--lang", "en")
-    assert done.returncode == 0, done.stderr
-    assert "Restore a lost or stolen ID card" in done.stdout
-    assert "Replace a driving licence" in done.stdout
-
-
 def test_quote_payments_pass_an_independent_check_and_decode_from_pixels() -> None:
     from decimal import Decimal
 
@@ -205,3 +198,66 @@ def test_payee_without_a_profile_stops_start_up(tmp_path: Path) -> None:
     assert "payments.state-corporation" in done.stderr
     done = kiosk("--settings", str(settings), "quote", "id-card-restoration")
     assert done.returncode == 1 and "state-corporation" in done.stderr
+
+
+def kiosk_env(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+        env=environment,
+    )
+
+
+def test_without_a_display_the_kiosk_says_so_plainly() -> None:
+    done = kiosk_env()
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "no display" in lines[0]
+    assert "kiosk screenshots" in lines[0] and "--smoke" in lines[0]
+
+
+def test_smoke_paints_the_welcome_screen(tmp_path: Path) -> None:
+    done = kiosk_env("--smoke", KIOSK_DATA_FOLDER=str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "painted the welcome screen" in done.stdout
+    assert (tmp_path / "kiosk.log").exists()
+
+
+def test_smoke_fails_on_a_broken_setting(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[timing]\nidle = -1\n", encoding="utf-8")
+    done = kiosk_env("--settings", str(settings), "--smoke")
+    assert done.returncode == 1
+    assert "timing.idle" in done.stderr
+
+
+def test_screenshots_render_every_language(tmp_path: Path) -> None:
+    done = kiosk_env(
+        "screenshots",
+        str(tmp_path / "shots"),
+        "--date",
+        "2026-11-23",
+        QT_QPA_PLATFORM="offscreen",
+        KIOSK_DATA_FOLDER=str(tmp_path / "data"),
+    )
+    assert done.returncode == 0, done.stderr
+    names = {p.name for p in (tmp_path / "shots").glob("*.png")}
+    for language in ("kk", "ru", "en"):
+        assert f"{language}-01-welcome.png" in names
+        assert f"{language}-10-id-card-8-result.png" in names
+        assert f"{language}-30-blocker-police.png" in names
+        assert f"{language}-40-idle-warning.png" in names
+    assert "high-contrast-04-result.png" in names and "large-text-02-question.png" in names
+    assert any(name.startswith("kk-1280x800") for name in names)

@@ -6,16 +6,28 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.logic.i18n import LANGUAGES, Strings
+from kiosk.logic.i18n import LANGUAGES, Strings, placeholders
 from kiosk.settings import ASSETS
 
 
 def test_every_text_has_all_three_languages() -> None:
     strings = Strings.load(ASSETS / "i18n")
-    assert strings.keys()
-    for key in sorted(strings.keys()):
-        texts = {strings.text(key, language, payee="X") for language in LANGUAGES}
+    assert strings.names()
+    for key in sorted(strings.names()):
+        if key.startswith("language."):
+            continue  # a language's name is written in that language everywhere
+        texts = set()
+        for language in LANGUAGES:
+            names = placeholders(strings.local(key).get(language))
+            texts.add(strings.text(key, language, **dict.fromkeys(names, "X")))
         assert len(texts) == 3, key  # three different texts, none left untranslated
+
+
+def test_placeholders_are_the_same_in_every_language() -> None:
+    strings = Strings.load(ASSETS / "i18n")
+    for key in strings.names():
+        local = strings.local(key)
+        assert len({frozenset(names) for names in local.placeholders().values()}) == 1, key
 
 
 def test_missing_translation_names_the_key(tmp_path: Path) -> None:

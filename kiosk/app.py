@@ -1,0 +1,213 @@
+"""The composition root: settings, logging, crash hook, QApplication, fonts, theme, window.
+
+Everything the kiosk is made of is built and wired here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.logic.catalogue import Catalogue, load_catalogue
+from kiosk.logic.i18n import Strings
+from kiosk.printing.pdf import PdfSlipPrinter
+from kiosk.settings import ASSETS, Settings
+from kiosk.storage.references import ReferenceBook
+from kiosk.ui.navigator import Navigator, Screens, SlipPrinter
+from kiosk.ui.screens.blocker import BlockerScreen
+from kiosk.ui.screens.documents import DocumentsScreen
+from kiosk.ui.screens.printing import PrintingScreen
+from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.services import ServicesScreen
+from kiosk.ui.screens.thanks import ThanksScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.theme import Theme, Tokens
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk")
+NO_DISPLAY = (
+    "kiosk: there is no display here to show the kiosk on; "
+    "use `kiosk screenshots DIR` to render its screens or `kiosk --smoke` to check it starts."
+)
+
+
+@dataclass
+class Kiosk:
+    """The built kiosk: its window, navigator and what they were made from."""
+
+    window: KioskWindow
+    navigator: Navigator
+    catalogue: Catalogue
+    settings: Settings
+    strings: Strings
+    tokens: Tokens
+    printer: SlipPrinter
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled fonts; return their families."""
+    families: list[str] = []
+    for path in sorted((ASSETS / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("font %s could not be loaded", path.name)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def build_kiosk(
+    settings: Settings,
+    *,
+    today: Callable[[], date] = date.today,
+    clock: bool = True,
+    printer: SlipPrinter | None = None,
+    catalogue: Catalogue | None = None,
+) -> Kiosk:
+    """Build and wire every part of the kiosk (a QApplication must exist)."""
+    strings = Strings.load(ASSETS / "i18n")
+    catalogue = catalogue or load_catalogue(settings.catalogue)
+    settings.check_payees(catalogue.payees())
+    tokens = Tokens(ASSETS / "theme")
+    if "Noto Sans" in load_fonts():
+        QApplication.setFont(QFont("Noto Sans"))
+    window = KioskWindow(strings, settings.centre.name, clock=clock)
+
+    def apply_theme(theme: Theme) -> None:
+        window.setStyleSheet(tokens.stylesheet(theme))
+
+    screens = Screens(
+        welcome=WelcomeScreen(strings),
+        services=ServicesScreen(strings),
+        question=QuestionScreen(strings),
+        review=ReviewScreen(strings),
+        documents=DocumentsScreen(strings),
+        result=ResultScreen(strings),
+        blocker=BlockerScreen(strings),
+        printing=PrintingScreen(strings),
+        thanks=ThanksScreen(strings),
+    )
+    printer = printer or PdfSlipPrinter(
+        settings.data_folder / "slips",
+        catalogue,
+        strings,
+        settings.centre.name,
+        settings.kiosk_id,
+    )
+    references = ReferenceBook(settings.kiosk_id, settings.data_folder)
+    navigator = Navigator(
+        window, screens, catalogue, settings, strings, today, references.next, printer, apply_theme
+    )
+    return Kiosk(window, navigator, catalogue, settings, strings, tokens, printer)
+
+
+def setup_logging(folder: Path) -> None:
+    """Log to `kiosk.log` in the data folder (rotated) and to stderr."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to Python logging."""
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        logging.getLogger("qt").log(levels.get(kind, logging.WARNING), message)
+
+    qInstallMessageHandler(handler)
+
+
+def crash_hook(
+    kiosk: Kiosk,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """An exception hook that logs a crash in a slot and returns to the welcome screen."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("".join(traceback.format_exception(kind, error, trace)))
+        try:
+            kiosk.navigator.reset()
+        except Exception:  # the reset itself failed: the log has both
+            log.critical("reset after a crash failed", exc_info=True)
+
+    return hook
+
+
+def has_display() -> bool:
+    """Whether Qt has somewhere to show a window."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run(settings: Settings, *, windowed: bool, smoke: bool) -> int:
+    """Run the kiosk until it is told to exit; `smoke`: paint the first screen and exit 0.
+
+    A broken catalogue or setting is reported before anything else (raised to the caller).
+    """
+    catalogue = load_catalogue(settings.catalogue)
+    settings.check_payees(catalogue.payees())
+    if not has_display():
+        if not smoke:
+            print(NO_DISPLAY, file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    setup_logging(settings.data_folder)
+    route_qt_messages()
+    kiosk = build_kiosk(settings, catalogue=catalogue)
+    sys.excepthook = crash_hook(kiosk)
+    window = kiosk.window
+    if smoke:
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        painted = window.grab()
+        if painted.isNull() or kiosk.navigator.state != "welcome":
+            print("kiosk: the welcome screen did not paint", file=sys.stderr)
+            return 1
+        print(
+            f"kiosk: started and painted the welcome screen ({painted.width()}×{painted.height()})"
+        )
+        window.allow_close = True
+        window.close()
+        return 0
+    if windowed:
+        window.resize(1280, 800)
+        window.allow_close = True
+        window.show()
+    else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    log.info("kiosk %s started", settings.kiosk_id)
+    return int(app.exec())

@@ -1,0 +1,129 @@
+"""`kiosk screenshots DIR`: every screen of both services in kk, ru and en, as PNG files,
+plus blockers, the idle warning, high contrast and large text."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from kiosk.logic.i18n import LANGUAGES
+from kiosk.settings import Settings
+
+ID_CARD = {
+    "circumstance": "stolen",
+    "police-talon": "yes",
+    "losses-this-year": "3-or-more",
+    "duty-exemption": "no",
+    "foreign-passport": "yes",
+    "days-without-id": "over-30-days",
+    "urgency": "1-day",
+}
+LICENCE = {
+    "reason": "expired",
+    "medical-exam": "yes",
+    "unpaid-fines": "dont-know",
+    "recent-photo-document": "no",
+    "duty-paid-before": "no",
+}
+
+
+def take(
+    folder: Path,
+    settings: Settings | None = None,
+    today: date | None = None,
+    sizes: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800)),
+) -> list[Path]:
+    """Render the screens into `folder`; return the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.testing import KioskDriver
+
+    app = QApplication.instance() or QApplication([])
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shot(driver: KioskDriver, name: str) -> None:
+        QApplication.processEvents()
+        path = folder / f"{name}.png"
+        driver.window.grab().save(str(path))
+        written.append(path)
+
+    for width, height in sizes:
+        suffix = "" if (width, height) == sizes[0] else f"-{width}x{height}"
+        for language in LANGUAGES if not suffix else ("kk",):
+            prefix = f"{language}{suffix}"
+            driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
+            driver.click(f"lang-{language}")
+            shot(driver, f"{prefix}-01-welcome")
+            driver.click("start")
+            shot(driver, f"{prefix}-02-services")
+            _journey(driver, "id-card-restoration", ID_CARD, f"{prefix}-10-id-card", shot)
+            driver.click("finish")  # thanks → welcome
+            driver.click(f"lang-{language}")
+            _journey(driver, "driving-licence-replacement", LICENCE, f"{prefix}-20-licence", shot)
+            driver.click("finish")
+            # Blockers.
+            driver.click(f"lang-{language}")
+            driver.choose_service("id-card-restoration")
+            driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
+            shot(driver, f"{prefix}-30-blocker-police")
+            driver.click("nav-home")
+            driver.click(f"lang-{language}")
+            driver.choose_service("driving-licence-replacement")
+            driver.answer_all({"reason": "expired", "medical-exam": "no"})
+            shot(driver, f"{prefix}-31-blocker-medical")
+            # The idle warning over a question.
+            driver.click("nav-back")
+            driver.kiosk.navigator.idle._on_idle()
+            shot(driver, f"{prefix}-40-idle-warning")
+            driver.click("idle-more-time")
+            driver.click("nav-home")
+            driver.close()
+        # High contrast and large text, from the welcome screen's toggles.
+        for toggles, name in (
+            (("a11y-high-contrast",), "high-contrast"),
+            (("a11y-large-text",), "large-text"),
+            (("a11y-high-contrast", "a11y-large-text"), "high-contrast-large-text"),
+        ):
+            driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
+            for toggle in toggles:
+                driver.click(toggle)
+            shot(driver, f"{name}{suffix}-01-welcome")
+            driver.click("start")
+            driver.choose_service("id-card-restoration")
+            shot(driver, f"{name}{suffix}-02-question")
+            driver.answer_all(ID_CARD)
+            shot(driver, f"{name}{suffix}-03-review")
+            driver.next()
+            driver.next()
+            shot(driver, f"{name}{suffix}-04-result")
+            driver.close()
+    del app
+    return written
+
+
+def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot) -> None:  # type: ignore[no-untyped-def]
+    driver.choose_service(service_id)
+    step = 1
+    while driver.state == "question":
+        question = driver.kiosk.navigator.session.question
+        shot(driver, f"{prefix}-q{step}-{question}")
+        driver.answer(question, answers[question])
+        step += 1
+    shot(driver, f"{prefix}-5-review")
+    first = next(iter(answers))
+    driver.change(first)
+    shot(driver, f"{prefix}-6-change")
+    driver.answer(first, answers[first])
+    driver.next()
+    docs = driver.kiosk.navigator.quote.documents if driver.kiosk.navigator.quote else ()
+    if docs:
+        driver.click(f"document-{docs[0].id}")
+    shot(driver, f"{prefix}-7-documents")
+    driver.next()
+    shot(driver, f"{prefix}-8-result")
+    driver.click("print-slip")
+    shot(driver, f"{prefix}-9-printed")
+    driver.click("finish")

@@ -1,0 +1,184 @@
+"""KioskDriver: the public API GUI tests drive the kiosk with.
+
+    driver = KioskDriver.start(qtbot)
+    driver.click("start")
+    driver.choose_service("id-card-restoration")
+    driver.answer("circumstance", "lost")
+    ...
+    driver.bill_total()       # "865 ₸"
+    driver.payloads()         # {"state-budget": "000201..."}
+
+Clicks are real mouse clicks on the visible widget with that object name; the kiosk's
+navigation is synchronous, so the UI has settled when `click` returns.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.settings import Settings, Timing
+from kiosk.ui.navigator import SlipPrinter
+
+
+class KioskDriver:
+    """Drives a real kiosk window offscreen."""
+
+    def __init__(self, kiosk: Kiosk, data_folder: Path) -> None:
+        self.kiosk = kiosk
+        self.data_folder = data_folder
+
+    @classmethod
+    def start(
+        cls,
+        qtbot: Any | None = None,
+        settings: Settings | None = None,
+        today: date | None = None,
+        size: tuple[int, int] = (1280, 800),
+        printer: SlipPrinter | None = None,
+    ) -> KioskDriver:
+        """Build the real main window with a temporary data folder, shown at `size`."""
+        if QApplication.instance() is None:
+            QApplication([])
+        folder = Path(tempfile.mkdtemp(prefix="kiosk-test-"))
+        if settings is None:
+            settings = Settings(data_folder=folder, timing=Timing())
+        elif settings.data_folder != folder and "data_folder" not in settings.model_fields_set:
+            settings = settings.model_copy(update={"data_folder": folder})
+        clock: Callable[[], date] = (lambda: today) if today else date.today
+        kiosk = build_kiosk(settings, today=clock, clock=False, printer=printer)
+        window = kiosk.window
+        window.allow_close = True
+        if qtbot is not None:
+            qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        if qtbot is not None:
+            qtbot.waitExposed(window)
+        QApplication.processEvents()
+        return cls(kiosk, Path(settings.data_folder))
+
+    @property
+    def window(self) -> QWidget:
+        """The kiosk's main window."""
+        return self.kiosk.window
+
+    @property
+    def screen(self) -> str:
+        """The object name of the screen in front, e.g. `screen-question`."""
+        return self.kiosk.window.current_screen().objectName()
+
+    @property
+    def state(self) -> str:
+        """The navigator's state."""
+        return self.kiosk.navigator.state
+
+    def widget(self, name: str) -> QWidget:
+        """The one visible widget with this object name."""
+        found = [w for w in self.window.findChildren(QWidget, name) if w.isVisible()]
+        if len(found) != 1:
+            raise LookupError(f"{len(found)} visible widgets are named {name!r}")
+        return found[0]
+
+    def visible(self, name: str) -> bool:
+        """Whether a widget with this object name is visible."""
+        return any(w.isVisible() for w in self.window.findChildren(QWidget, name))
+
+    def click(self, name: str) -> None:
+        """Click the visible widget with this name, as a finger would, and let the UI settle."""
+        widget = self.widget(name)
+        if not widget.isEnabled():
+            raise RuntimeError(f"{name!r} is disabled")
+        self._ensure_visible(widget)
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+        QApplication.processEvents()
+
+    def _ensure_visible(self, widget: QWidget) -> None:
+        from PySide6.QtWidgets import QScrollArea
+
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget, 0, 0)
+                QApplication.processEvents()
+                break
+            parent = parent.parentWidget()
+
+    def choose_service(self, service_id: str) -> None:
+        """From welcome or the service list, start a service."""
+        if self.state == "welcome":
+            self.click("start")
+        self.click(f"service-{service_id}")
+
+    def answer(self, question_id: str, option_id: str) -> None:
+        """Tap an answer on the question screen."""
+        self.click(f"option-{question_id}-{option_id}")
+
+    def answer_all(self, answers: dict[str, str]) -> None:
+        """Answer each question as it comes, until none of `answers` is asked."""
+        while self.state == "question":
+            question = self.kiosk.navigator.session.question
+            if question not in answers:
+                break
+            self.answer(question, answers[question])
+
+    def back(self) -> None:
+        """Tap Back."""
+        self.click("nav-back")
+
+    def next(self) -> None:
+        """Tap Continue."""
+        self.click("nav-next")
+
+    def change(self, question_id: str) -> None:
+        """On "Check your answers", tap Change beside an answer."""
+        self.click(f"change-{question_id}")
+
+    def language(self, language: str) -> None:
+        """Switch language."""
+        self.click(f"lang-{language}")
+
+    def text_of(self, name: str) -> str:
+        """The text of a visible label or button."""
+        return str(self.widget(name).text())  # type: ignore[attr-defined]
+
+    def bill_total(self) -> str:
+        """The total on the result screen, as shown."""
+        return self.text_of("bill-total").replace("\u00a0", " ")
+
+    def payloads(self) -> dict[str, str]:
+        """The payload property of every visible payment QR widget, by payee."""
+        found = {}
+        for widget in self.window.findChildren(QWidget):
+            name = widget.objectName()
+            if name.startswith("qr-") and name != "qr-online" and widget.isVisible():
+                found[name[3:]] = str(widget.property("payload"))
+        return found
+
+    def visible_texts(self) -> list[str]:
+        """Every text visible on screen (labels and buttons)."""
+        texts = []
+        for widget in self.window.findChildren(QWidget):
+            text = getattr(widget, "text", None)
+            if callable(text) and widget.isVisible():
+                value = text()
+                if isinstance(value, str) and value:
+                    texts.append(value)
+        return texts
+
+    def tap_at(self, widget: QWidget, point: QPoint | None = None) -> None:
+        """A click anywhere (for idle tests)."""
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point or widget.rect().center())
+        QApplication.processEvents()
+
+    def close(self) -> None:
+        """Close the window."""
+        self.window.close()

@@ -1,0 +1,459 @@
+"""The one state machine of the visitor flow. Screens emit signals; only this switches them.
+
+welcome → services → question … → review → documents → result → printing → thanks → welcome,
+or a question → blocker when something must be done first. Entering a state shows its
+screen and sets Back/Start over/Continue; leaving the visitor flow wipes the session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.logic.catalogue import Catalogue
+from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.interview import progress
+from kiosk.logic.money import MoneyError
+from kiosk.logic.quote import Quote, make_quote
+from kiosk.logic.session import VisitorSession
+from kiosk.printing.outcome import PrintOutcome, PrintStatus
+from kiosk.settings import Settings
+from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.screens.blocker import BlockerScreen
+from kiosk.ui.screens.documents import DocumentsScreen
+from kiosk.ui.screens.printing import PrintingScreen
+from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.services import ServicesScreen
+from kiosk.ui.screens.thanks import ThanksScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.theme import Theme
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class SlipPrinter(Protocol):
+    """Prints a visitor's slip and says what came of it."""
+
+    def print_slip(self, quote: Quote, reference: str, have: set[str]) -> PrintOutcome:
+        """Print; never raises for a printer fault (that is an outcome)."""
+        ...
+
+
+@dataclass
+class Screens:
+    """Every screen of the visitor flow."""
+
+    welcome: WelcomeScreen
+    services: ServicesScreen
+    question: QuestionScreen
+    review: ReviewScreen
+    documents: DocumentsScreen
+    result: ResultScreen
+    blocker: BlockerScreen
+    printing: PrintingScreen
+    thanks: ThanksScreen
+
+    def all(self) -> list[QObject]:
+        """In flow order."""
+        return [getattr(self, name) for name in self.__dataclass_fields__]
+
+
+class Navigator(QObject):
+    """Owns the visitor session and the current state.
+
+    Signals: state_changed(state), session_ended(outcome) with outcome one of
+    completed, blocked, abandoned, timed-out.
+    """
+
+    state_changed = Signal(str)
+    session_ended = Signal(str)
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        screens: Screens,
+        catalogue: Catalogue,
+        settings: Settings,
+        strings: Strings,
+        today: Callable[[], date],
+        references: Callable[[date], str],
+        printer: SlipPrinter,
+        apply_theme: Callable[[Theme], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.screens, self.catalogue = window, screens, catalogue
+        self.settings, self.strings, self.today = settings, strings, today
+        self.references, self.printer, self.apply_theme = references, printer, apply_theme
+        self.session = VisitorSession(language=settings.default_language)
+        self.state = ""
+        self.quote: Quote | None = None
+        self.outcome = ""  # how the visitor's session is going: blocked, completed
+
+        self.idle = IdleMonitor(settings.timing.countdown, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.thanks_timer = QTimer(self, singleShot=True)
+        self.thanks_timer.timeout.connect(self.reset)
+
+        for screen in screens.all():
+            window.add_screen(screen)  # type: ignore[arg-type]
+        screens.services.set_catalogue(catalogue)
+        self._connect()
+        self.reset()
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        s, w = self.screens, self.window
+        w.back_clicked.connect(self._on_back)
+        w.home_clicked.connect(self._on_home)
+        w.next_clicked.connect(self._on_next)
+        w.language_clicked.connect(self.set_language)
+        s.welcome.language_chosen.connect(self.set_language)
+        s.welcome.started.connect(lambda: self._go("services"))
+        s.welcome.large_text_toggled.connect(self._on_large_text)
+        s.welcome.high_contrast_toggled.connect(self._on_high_contrast)
+        s.services.service_chosen.connect(self._on_service_chosen)
+        s.question.answer_given.connect(self._on_answer_given)
+        s.review.change_requested.connect(self._on_change_requested)
+        s.documents.document_toggled.connect(self._on_document_toggled)
+        s.result.print_requested.connect(self._on_print_requested)
+        s.result.finished.connect(lambda: self._go("thanks"))
+        s.blocker.finished.connect(self._on_home)
+        s.printing.retry_requested.connect(self._on_print_requested)
+        s.printing.finished.connect(lambda: self._go("thanks"))
+        s.thanks.finished.connect(self.reset)
+        self.idle.warned.connect(self._on_idle_warned)
+        self.idle.counted.connect(self._on_idle_counted)
+        self.idle.expired.connect(self._on_idle_expired)
+        w.overlay.more_time.connect(self._on_more_time)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Back to the welcome screen with nothing of the last visitor left."""
+        if self.state not in ("", "welcome") and self.outcome != "ended":
+            self.session_ended.emit(self.outcome or "abandoned")
+        self.thanks_timer.stop()
+        self.idle.disarm()
+        self.window.overlay.hide()
+        self.session.wipe(self.settings.default_language)
+        self.quote = None
+        self.outcome = ""
+        self.apply_theme(Theme())
+        self.screens.welcome.set_accessibility(False, False)
+        self._retranslate()
+        self._go("welcome")
+
+    def set_language(self, language: str) -> None:
+        """Switch every text to `language`, keeping every answer."""
+        self.session.language = language  # type: ignore[assignment]
+        self._retranslate()
+        self._enter(self.state)
+
+    # -- states ---------------------------------------------------------------------------
+
+    def _go(self, state: str) -> None:
+        self._leave(self.state)
+        self.state = state
+        self._enter(state)
+        self.state_changed.emit(state)
+
+    def _leave(self, state: str) -> None:
+        if state == "thanks":
+            self.thanks_timer.stop()
+
+    def _enter(self, state: str) -> None:
+        """Show the state's screen and chrome; safe to call again (language change)."""
+        w, s, session = self.window, self.screens, self.session
+        text = lambda key: self.strings.text(key, session.language)  # noqa: E731
+        if state == "welcome":
+            self.idle.disarm()
+            w.set_chrome(back=False, home=False, languages=False)
+            w.show_screen(s.welcome)
+            return
+        if state != "printing":
+            self._arm_idle(state)
+        if state == "services":
+            w.set_chrome(back=True, home=False)
+            w.show_screen(s.services)
+        elif state == "question":
+            interview = session.interview
+            assert interview is not None and session.question is not None
+            question = interview.service.question(session.question)
+            assert question is not None
+            offered = tuple(o.id for o in question.options_for(interview.centre_class))
+            s.question.show_question(
+                question, offered, interview.answers.get(question.id), self._fees(offered)
+            )
+            index, total = progress(
+                interview.service, interview.answers, interview.centre_class, question.id
+            )
+            progress_text = (
+                text("question.progress-open").format(index=index)
+                if total is None
+                else text("question.progress").format(index=index, total=total)
+            )
+            answered = question.id in interview.answers and not session.changing
+            w.set_chrome(
+                back=True,
+                home=True,
+                next_text=text("nav.next") if answered else None,
+                progress=progress_text,
+            )
+            w.show_screen(s.question)
+        elif state == "review":
+            assert session.interview is not None
+            s.review.show_answers(session.interview.service, session.interview.answers)
+            w.set_chrome(back=True, home=True, next_text=text("review.confirm"))
+            w.show_screen(s.review)
+        elif state == "documents":
+            quote = self._quote()
+            if quote is None:
+                return
+            s.documents.show_documents(quote, session.have)
+            w.set_chrome(back=True, home=True, next_text=text("nav.next"))
+            w.show_screen(s.documents)
+        elif state == "result":
+            quote = self._quote()
+            if quote is not None:
+                s.result.show_quote(quote, session.service.online if session.service else None)
+                self.outcome = "completed"
+            else:
+                s.result.show_unavailable()
+            w.set_chrome(back=True, home=True, actions=s.result.actions())
+            w.show_screen(s.result)
+        elif state == "blocker":
+            quote = self._quote()
+            if quote is not None:
+                s.blocker.show_blockers(quote)
+            self.outcome = "blocked"
+            w.set_chrome(back=True, home=True, actions=s.blocker.actions())
+            w.show_screen(s.blocker)
+        elif state == "printing":
+            self.idle.disarm()
+            w.set_chrome(back=False, home=False, languages=False, actions=s.printing.actions())
+            w.show_screen(s.printing)
+        elif state == "thanks":
+            self.idle.disarm()
+            w.set_chrome(back=False, home=False, languages=False)
+            w.show_screen(s.thanks)
+            self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
+
+    def _arm_idle(self, state: str) -> None:
+        timing = self.settings.timing
+        after = timing.idle_result if state == "result" else timing.idle
+        if not self.idle.warning:
+            self.idle.arm(after)
+        else:
+            self.idle.after_seconds = after
+
+    def _retranslate(self) -> None:
+        language: Language = self.session.language
+        self.window.retranslate(language)
+        for screen in self.screens.all():
+            screen.retranslate(language)  # type: ignore[attr-defined]
+        if self.window.overlay.isVisible():
+            self.window.overlay.show_countdown(self.window.overlay.seconds, language)
+
+    # -- the interview ---------------------------------------------------------------------
+
+    def _show_question(self, question_id: str) -> None:
+        self.session.question = question_id
+        if self.state == "question":
+            self._enter("question")
+            self.state_changed.emit("question")
+        else:
+            self._go("question")
+
+    def _on_service_chosen(self, service_id: str) -> None:
+        service = self.catalogue.service(service_id)
+        self.session.choose(service, self.settings.centre.centre_class)
+        assert self.session.interview is not None
+        self._show_question(self.session.interview.first().id)
+
+    def _on_answer_given(self, question_id: str, option_id: str) -> None:
+        interview = self.session.interview
+        assert interview is not None
+        interview.answer(question_id, option_id)
+        if interview.blockers:
+            self._go("blocker")
+            return
+        if self.session.changing:
+            following = interview.next_unanswered()
+            if following is not None:
+                self._show_question(following.id)
+                return
+            self.session.changing = False
+            self._go("review")
+            return
+        after = interview.after(question_id)
+        if after is not None:
+            self._show_question(after.id)
+        else:
+            self._to_review()
+
+    def _to_review(self) -> None:
+        interview = self.session.interview
+        assert interview is not None
+        missing = interview.next_unanswered()
+        if missing is not None:
+            self._show_question(missing.id)
+        elif interview.blockers:
+            self._go("blocker")
+        else:
+            self._go("review")
+
+    def _on_change_requested(self, question_id: str) -> None:
+        self.session.changing = True
+        self._show_question(question_id)
+
+    def _on_document_toggled(self, document_id: str, have_it: bool) -> None:
+        if have_it:
+            self.session.have.add(document_id)
+        else:
+            self.session.have.discard(document_id)
+
+    def _on_back(self) -> None:
+        interview = self.session.interview
+        state = self.state
+        if state == "services":
+            self._on_home()
+        elif state == "question" and interview is not None:
+            if self.session.changing:
+                self.session.changing = False
+                self._to_review()
+                return
+            assert self.session.question is not None
+            before = interview.before(self.session.question)
+            if before is None:
+                self._go("services")
+            else:
+                self._show_question(before.id)
+        elif state == "review" and interview is not None:
+            last = interview.before("")  # the last question asked
+            if last is not None:
+                self._show_question(last.id)
+        elif state == "documents":
+            self._go("review")
+        elif state == "result":
+            self._go("documents")
+        elif state == "blocker" and self.session.question is not None:
+            self.outcome = ""
+            self._show_question(self.session.question)
+
+    def _on_next(self) -> None:
+        interview = self.session.interview
+        if self.state == "question" and interview is not None and self.session.question:
+            after = interview.after(self.session.question)
+            if after is not None:
+                self._show_question(after.id)
+            else:
+                self._to_review()
+        elif self.state == "review":
+            self._go("documents")
+        elif self.state == "documents":
+            self._go("result")
+
+    def _on_home(self) -> None:
+        self.reset()
+
+    def _fees(self, options: tuple[str, ...]) -> dict[str, Decimal]:
+        interview = self.session.interview
+        assert interview is not None
+        question = interview.service.question(self.session.question or "")
+        fees: dict[str, Decimal] = {}
+        for option_id in options:
+            option = question.option(option_id) if question else None
+            if option is not None and option.fee is not None:
+                try:
+                    fees[option_id] = self.catalogue.fees.fixed_amount(
+                        option.fee,
+                        self.today(),
+                        interview.centre_class,  # type: ignore[arg-type]
+                    )
+                except MoneyError:
+                    log.error("no amount for fee %s today", option.fee)
+        return fees
+
+    def _quote(self) -> Quote | None:
+        """The visitor's quote in their language; None (and logged) when it cannot be priced."""
+        session = self.session
+        interview = session.interview
+        assert interview is not None
+        if interview.complete and session.reference is None:
+            session.reference = self.references(self.today())
+        try:
+            self.quote = make_quote(
+                self.catalogue,
+                interview.service.id,
+                interview.answers,
+                visit_date=self.today(),
+                centre_class=interview.centre_class,  # type: ignore[arg-type]
+                language=session.language,
+                profiles=self.settings.payments,
+                reference=session.reference or "",
+            )
+        except MoneyError as error:
+            log.error("cannot price %s: %s", interview.service.id, error)
+            self.quote = None
+        return self.quote
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def _on_print_requested(self) -> None:
+        quote, reference = self.quote, self.session.reference
+        if quote is None or reference is None:
+            return
+        self.screens.printing.show_status(None, reference, quote)
+        self._go("printing")
+        QApplication.processEvents()  # let "Printing…" paint before the job runs
+        try:
+            outcome = self.printer.print_slip(quote, reference, set(self.session.have))
+        except Exception:  # a printer back end must not take the kiosk down
+            log.exception("printing %s failed", reference)
+            outcome = PrintOutcome(PrintStatus.FAILED, "exception in the printer back end")
+        log.info("slip %s: %s %s", reference, outcome.status.value, outcome.detail)
+        if self.state == "printing":
+            self.screens.printing.show_status(outcome.status, reference, quote)
+            self._enter("printing")
+
+    # -- idle ---------------------------------------------------------------------------------
+
+    def _on_idle_warned(self, seconds: int) -> None:
+        self.window.overlay.show_countdown(seconds, self.session.language)
+
+    def _on_idle_counted(self, seconds: int) -> None:
+        self.window.overlay.show_countdown(seconds, self.session.language)
+
+    def _on_idle_expired(self) -> None:
+        self.session_ended.emit("timed-out")
+        self.outcome = "ended"
+        self.reset()
+
+    def _on_more_time(self) -> None:
+        self.window.overlay.hide()
+        self.idle.restart()
+
+    def _on_large_text(self, on: bool) -> None:
+        self.session.large_text = on
+        self.apply_theme(self._theme())
+
+    def _on_high_contrast(self, on: bool) -> None:
+        self.session.high_contrast = on
+        self.apply_theme(self._theme())
+
+    def _theme(self) -> Theme:
+        variant = "high-contrast" if self.session.high_contrast else "default"
+        return Theme(variant=variant, large_text=self.session.large_text)

@@ -1,0 +1,57 @@
+"""A blocker: what to do first, where, and what to bring back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.quote import Quote
+from kiosk.ui.screen import Screen, clear, label, scroll_column
+
+
+class BlockerScreen(Screen):
+    """Signals: finished()."""
+
+    name = "blocker"
+    finished = Signal()
+
+    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+        super().__init__(strings, parent)
+        area, self.column = scroll_column(self)
+        self.title = label("title")
+        self.finish = QPushButton(objectName="finish")
+        self.finish.setProperty("role", "primary")
+        self.finish.clicked.connect(self.finished)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area, 1)
+
+    def actions(self) -> list[QWidget]:
+        """Buttons shown in the footer."""
+        return [self.finish]
+
+    def show_blockers(self, quote: Quote) -> None:
+        """Show every blocker in force (texts in the quote's language)."""
+        clear(self.column)
+        self.title = label("title")
+        self.column.addWidget(self.title)
+        for blocker in quote.blockers:
+            frame = QFrame(objectName=f"blocker-{blocker.id}")
+            frame.setProperty("role", "blocker")
+            inner = QVBoxLayout(frame)
+            inner.setContentsMargins(28, 20, 28, 20)
+            heading = label("title")
+            heading.setText(blocker.title or "")
+            body = label()
+            body.setText(blocker.text)
+            inner.addWidget(heading)
+            inner.addWidget(body)
+            self.column.addWidget(frame)
+        self.column.addStretch(1)
+        self.retranslate(quote.language)
+
+    def retranslate(self, language: Language) -> None:
+        super().retranslate(language)
+        self.title.setText(self.say("blocker.title"))
+        self.finish.setText(self.say("result.finish"))

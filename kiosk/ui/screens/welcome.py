@@ -1,0 +1,92 @@
+"""Welcome: language, accessibility, and Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.logic.i18n import LANGUAGES, Language, Strings
+from kiosk.ui.screen import Screen, label
+
+
+class WelcomeScreen(Screen):
+    """The first screen a visitor sees.
+
+    Signals: language_chosen(str), started(), large_text_toggled(bool),
+    high_contrast_toggled(bool).
+    """
+
+    name = "welcome"
+    language_chosen = Signal(str)
+    started = Signal()
+    large_text_toggled = Signal(bool)
+    high_contrast_toggled = Signal(bool)
+
+    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+        super().__init__(strings, parent)
+        self.title = label("huge", name="welcome-title")
+        self.subtitle = label("subtitle")
+        self.choose_language = label("heading")
+        self.privacy = label("muted")
+        for widget in (self.title, self.subtitle, self.choose_language, self.privacy):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.languages = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addStretch(1)
+        for language in LANGUAGES:
+            button = QPushButton(strings.text(f"language.{language}", language))
+            button.setObjectName(f"lang-{language}")
+            button.setProperty("role", "language")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
+            self.languages.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.large_text = QPushButton(objectName="a11y-large-text", checkable=True)
+        self.high_contrast = QPushButton(objectName="a11y-high-contrast", checkable=True)
+        access = QHBoxLayout()
+        access.addStretch(1)
+        for button in (self.large_text, self.high_contrast):
+            button.setProperty("role", "toggle")
+            access.addWidget(button)
+        access.addStretch(1)
+        self.large_text.toggled.connect(self.large_text_toggled)
+        self.high_contrast.toggled.connect(self.high_contrast_toggled)
+        self.start = QPushButton(objectName="start")
+        self.start.setProperty("role", "primary")
+        self.start.clicked.connect(self.started)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 32)
+        layout.setSpacing(20)
+        layout.addStretch(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addStretch(1)
+        layout.addWidget(self.choose_language)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        layout.addLayout(access)
+        layout.addWidget(self.privacy)
+
+    def set_accessibility(self, large_text: bool, high_contrast: bool) -> None:
+        """Show the toggles' state without emitting."""
+        for button, on in ((self.large_text, large_text), (self.high_contrast, high_contrast)):
+            button.blockSignals(True)
+            button.setChecked(on)
+            button.blockSignals(False)
+
+    def retranslate(self, language: Language) -> None:
+        super().retranslate(language)
+        self.title.setText(self.say("welcome.title"))
+        self.subtitle.setText(self.say("welcome.subtitle"))
+        self.choose_language.setText(self.say("welcome.language"))
+        self.start.setText(self.say("welcome.start"))
+        self.large_text.setText(self.say("a11y.large-text"))
+        self.high_contrast.setText(self.say("a11y.high-contrast"))
+        self.privacy.setText(self.say("welcome.privacy"))
+        for button in self.languages.buttons():
+            button.setChecked(button.objectName() == f"lang-{language}")

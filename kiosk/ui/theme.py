@@ -1,0 +1,81 @@
+"""Themes: the QSS template filled from colour and size tokens, in three variants.
+
+`default` and `high-contrast` are colour variants; large text multiplies every font size
+(and touch target) by the scale in the tokens and combines with either of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+from typing import Any
+
+import yaml
+
+VARIANTS = ("default", "high-contrast")
+_SCALED = ("font", "font_small", "font_large", "font_title", "font_huge", "target", "option_height")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A colour variant, with large text or not."""
+
+    variant: str = "default"
+    large_text: bool = False
+
+
+class Tokens:
+    """The token table (`assets/theme/tokens.yaml`) and the QSS template beside it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.data: dict[str, Any] = yaml.safe_load((folder / "tokens.yaml").read_text("utf-8"))
+        self.template = Template((folder / "kiosk.qss").read_text("utf-8"))
+        for variant in VARIANTS:
+            if variant not in self.data["variants"]:
+                raise ValueError(f"tokens.yaml: variants.{variant} is missing")
+
+    def colors(self, variant: str) -> dict[str, str]:
+        """The colour tokens of a variant."""
+        return dict(self.data["variants"][variant]["colors"])
+
+    def contrast_pairs(self, variant: str) -> list[tuple[str, str]]:
+        """(text, background) token pairs that must meet the variant's contrast."""
+        return [(text, back) for text, back in self.data["variants"][variant]["contrast"]]
+
+    def sizes(self, large_text: bool) -> dict[str, int]:
+        """Size tokens in pixels, scaled for large text."""
+        sizes = dict(self.data["sizes"])
+        scale = float(sizes.pop("large_text_scale")) if large_text else 1.0
+        sizes.pop("large_text_scale", None)
+        return {
+            name: round(value * scale) if name in _SCALED else int(value)
+            for name, value in sizes.items()
+        }
+
+    def stylesheet(self, theme: Theme) -> str:
+        """The QSS for a theme; a token the template names but the table lacks is an error."""
+        values = {**self.colors(theme.variant), **self.sizes(theme.large_text)}
+        return self.template.substitute(values)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of `#RRGGBB`."""
+    match = re.fullmatch(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})", color)
+    if not match:
+        raise ValueError(f"not a #RRGGBB colour: {color!r}")
+    channels = []
+    for part in match.groups():
+        value = int(part, 16) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two `#RRGGBB` colours (1 to 21)."""
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)

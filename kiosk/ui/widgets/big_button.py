@@ -1,0 +1,57 @@
+"""A large touch button whose text wraps: a title and an optional detail line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+class BigButton(QPushButton):
+    """A QPushButton showing word-wrapped labels, so long answers in any language fit.
+
+    `role` is the style role (option, tile, document, primary); the labels pass every
+    touch to the button.
+    """
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.title = QLabel(wordWrap=True)
+        self.title.setProperty("role", "heading" if role == "tile" else "")
+        self.detail = QLabel(wordWrap=True)
+        self.detail.setProperty("role", "muted")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 16, 28, 16)
+        layout.setSpacing(6)
+        for label in (self.title, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(label)
+        self.detail.hide()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_texts(self, title: str, detail: str = "") -> None:
+        """Show `title`, and `detail` below it when there is one."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleName(title if not detail else f"{title}. {detail}")
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout else 0
+        return max(needed, self.minimumHeight())
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        hint = layout.totalSizeHint() if layout else QSize()
+        return QSize(max(hint.width(), 240), max(hint.height(), self.minimumHeight()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.minimumHeight())

@@ -1,0 +1,59 @@
+"""The idle warning: a countdown over the screen with a "More time" button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.logic.i18n import Language, Strings
+from kiosk.ui.screen import label
+
+
+class IdleOverlay(QWidget):
+    """Covers its parent while shown. Signals: more_time()."""
+
+    more_time = Signal()
+
+    def __init__(self, strings: Strings, parent: QWidget) -> None:
+        super().__init__(parent, objectName="idle-overlay")
+        self.strings = strings
+        self.language: Language = "kk"
+        self.seconds = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        panel = QFrame(objectName="idle-panel")
+        panel.setFixedWidth(860)
+        self.title = label("title")
+        self.body = label("subtitle", name="idle-countdown")
+        for widget in (self.title, self.body):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.button = QPushButton(objectName="idle-more-time")
+        self.button.setProperty("role", "primary")
+        self.button.setMinimumHeight(96)
+        self.button.clicked.connect(self.more_time)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setSpacing(24)
+        inner.addWidget(self.title)
+        inner.addWidget(self.body)
+        inner.addWidget(self.button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def show_countdown(self, seconds: int, language: Language) -> None:
+        """Show (or update) the warning with `seconds` left."""
+        self.seconds, self.language = seconds, language
+        self.title.setText(self.strings.text("idle.title", language))
+        self.body.setText(self.strings.text("idle.text", language, seconds=str(seconds)))
+        self.button.setText(self.strings.text("idle.more-time", language))
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()

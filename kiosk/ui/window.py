@@ -1,0 +1,169 @@
+"""The kiosk window: a header (centre, clock, languages), the screens, a footer (Back,
+Start over, progress, Continue), and the idle overlay above them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.logic.i18n import LANGUAGES, Language, LocalText, Strings, format_date
+from kiosk.ui.screen import Screen, label
+from kiosk.ui.widgets.idle_overlay import IdleOverlay
+
+
+class KioskWindow(QWidget):
+    """Holds the screens; shows what the navigator tells it to.
+
+    Signals: back_clicked(), home_clicked(), next_clicked(), language_clicked(str).
+    """
+
+    back_clicked = Signal()
+    home_clicked = Signal()
+    next_clicked = Signal()
+    language_clicked = Signal(str)
+
+    def __init__(self, strings: Strings, centre_name: LocalText, clock: bool = True) -> None:
+        super().__init__(objectName="kiosk")
+        self.strings = strings
+        self.centre = centre_name
+        self.language: Language = "kk"
+        self.allow_close = False
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+
+        header = QWidget(objectName="header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.logo = label(wrap=False, name="logo")
+        self.logo.setText("ХҚКО")
+        self.centre_name = label(wrap=False, name="centre-name")
+        self.clock = label(wrap=False, name="clock")
+        self.languages = QButtonGroup(self)
+        top = QHBoxLayout(header)
+        top.setContentsMargins(32, 8, 24, 8)
+        top.setSpacing(16)
+        top.addWidget(self.logo)
+        top.addWidget(self.centre_name, 1)
+        top.addWidget(self.clock)
+        self.language_row = QWidget()
+        row = QHBoxLayout(self.language_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for language in LANGUAGES:
+            button = QPushButton(strings.text(f"language.{language}", language))
+            button.setObjectName(f"lang-{language}")
+            button.setProperty("role", "language")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, lang=language: self.language_clicked.emit(lang))
+            self.languages.addButton(button)
+            row.addWidget(button)
+        top.addWidget(self.language_row)
+
+        self.stack = QStackedWidget(objectName="screens")
+
+        footer = QWidget(objectName="footer")
+        footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.back = QPushButton(objectName="nav-back")
+        self.home = QPushButton(objectName="nav-home")
+        self.progress = label(wrap=False, name="progress")
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next = QPushButton(objectName="nav-next")
+        self.next.setProperty("role", "primary")
+        bottom = QHBoxLayout(footer)
+        bottom.setContentsMargins(32, 12, 32, 12)
+        bottom.setSpacing(16)
+        bottom.addWidget(self.back)
+        bottom.addWidget(self.home)
+        bottom.addWidget(self.progress, 1)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.setSpacing(16)
+        self.actions: list[QWidget] = []
+        bottom.addLayout(self.actions_row)
+        bottom.addWidget(self.next)
+        self.footer = footer
+        self.back.clicked.connect(self.back_clicked)
+        self.home.clicked.connect(self.home_clicked)
+        self.next.clicked.connect(self.next_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(footer)
+        self.overlay = IdleOverlay(strings, self)
+
+        self.clock_timer = QTimer(self)
+        self.clock_timer.timeout.connect(self._tick)
+        if clock:
+            self.clock_timer.start(1000)
+        self._tick()
+
+    def add_screen(self, screen: Screen) -> None:
+        """Add a screen to the stack."""
+        self.stack.addWidget(screen)
+
+    def show_screen(self, screen: Screen) -> None:
+        """Bring a screen to the front."""
+        self.stack.setCurrentWidget(screen)
+
+    def current_screen(self) -> Screen:
+        """The screen in front."""
+        screen = self.stack.currentWidget()
+        assert isinstance(screen, Screen)
+        return screen
+
+    def set_chrome(
+        self,
+        *,
+        back: bool,
+        home: bool,
+        next_text: str | None = None,
+        progress: str = "",
+        languages: bool = True,
+        actions: list[QWidget] | None = None,
+    ) -> None:
+        """Which navigation the current screen offers; `actions` are the screen's own
+        buttons, shown at the right of the footer."""
+        for widget in self.actions:
+            self.actions_row.removeWidget(widget)
+            widget.hide()
+        self.actions = list(actions or [])
+        for widget in self.actions:
+            self.actions_row.addWidget(widget)
+            widget.show()
+        self.back.setVisible(back)
+        self.home.setVisible(home)
+        self.next.setVisible(next_text is not None)
+        self.next.setText(next_text or "")
+        self.progress.setText(progress)
+        self.footer.setVisible(back or home or next_text is not None or bool(self.actions))
+        self.language_row.setVisible(languages)
+
+    def retranslate(self, language: Language) -> None:
+        """Texts of the window's own parts."""
+        self.language = language
+        self.centre_name.setText(self.centre.get(language))
+        self.back.setText(self.strings.text("nav.back", language))
+        self.home.setText(self.strings.text("nav.home", language))
+        for button in self.languages.buttons():
+            button.setChecked(button.objectName() == f"lang-{language}")
+        self._tick()
+
+    def _tick(self) -> None:
+        now = datetime.now()
+        self.clock.setText(f"{format_date(now.date(), self.language)}   {now:%H:%M}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A kiosk ignores Alt+F4 and the window manager; staff exit from attendant mode.
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,177 @@
+"""Both services end to end by touch, in every language; blockers and warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.logic.i18n import LANGUAGES, format_money
+from kiosk.logic.payment import parse_payload
+from kiosk.testing import KioskDriver
+from tests.emv_reference import verify
+
+from .conftest import TODAY
+from .pixels import decode_qr
+
+ID_CARD = {
+    "circumstance": "lost",
+    "losses-this-year": "3-or-more",
+    "duty-exemption": "no",
+    "foreign-passport": "yes",
+    "days-without-id": "over-30-days",
+    "urgency": "1-day",
+}
+LICENCE = {
+    "reason": "early",
+    "unpaid-fines": "dont-know",
+    "recent-photo-document": "no",
+    "duty-paid-before": "no",
+}
+
+
+def start_in(driver: KioskDriver, language: str, service: str) -> None:
+    driver.click(f"lang-{language}")
+    driver.click("start")
+    assert driver.screen == "screen-services"
+    driver.click(f"service-{service}")
+    assert driver.screen == "screen-question"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_id_card_end_to_end(driver: KioskDriver, language: str) -> None:
+    start_in(driver, language, "id-card-restoration")
+    driver.answer_all(ID_CARD)
+    assert driver.screen == "screen-review"
+    driver.next()
+    assert driver.screen == "screen-documents"
+    for document in ("application", "duty-receipt", "foreign-passport"):
+        assert driver.visible(f"document-{document}")
+    driver.click("document-application")
+    driver.next()
+    assert driver.screen == "screen-result"
+    quote = driver.kiosk.navigator.quote
+    assert quote is not None and quote.language == language
+    assert driver.bill_total() == format_money(quote.bill.total, language).replace("\u00a0", " ")
+    assert quote.bill.total == 4325 + 3372
+    for warning in ("fine-over-30-days", "digital-id-unusable", "report-loss-now"):
+        assert driver.visible(f"warning-{warning}")
+    payloads = driver.payloads()
+    assert payloads == {p.payee: p.payload for p in quote.payments}
+    for payee, payload in payloads.items():
+        verify(payload)
+        assert parse_payload(payload).amount == next(
+            p.amount for p in quote.payments if p.payee == payee
+        )
+        widget = driver.widget(f"qr-{payee}")
+        driver._ensure_visible(widget)
+        assert decode_qr(widget) == [payload]
+    driver.click("print-slip")
+    assert driver.screen == "screen-printing"
+    assert driver.kiosk.navigator.screens.printing.status.value == "printed"
+    slips = list((driver.data_folder / "slips").glob("*.pdf"))
+    assert [s.stem for s in slips] == [driver.kiosk.navigator.session.reference]
+    assert slips[0].stem.startswith("K01-20261123-")
+    driver.click("finish")
+    assert driver.screen == "screen-thanks"
+    driver.click("finish")
+    assert driver.screen == "screen-welcome"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_licence_end_to_end(driver: KioskDriver, language: str) -> None:
+    start_in(driver, language, "driving-licence-replacement")
+    driver.answer_all(LICENCE)
+    driver.next()
+    assert driver.visible("document-photo")
+    driver.next()
+    assert driver.screen == "screen-result"
+    quote = driver.kiosk.navigator.quote
+    assert quote.bill.total == 5406
+    for warning in ("check-fines", "data-not-digitised", "online-available"):
+        assert driver.visible(f"warning-{warning}")
+    online = driver.widget("qr-online")
+    driver._ensure_visible(online)
+    assert online.property("payload").startswith("https://egov.kz")
+    assert decode_qr(online) == [online.property("payload")]
+    assert list(driver.payloads()) == ["state-budget"]
+    driver.click("finish")
+    assert driver.screen == "screen-thanks"
+
+
+@pytest.mark.parametrize(
+    ("service", "answers", "blocker"),
+    [
+        (
+            "id-card-restoration",
+            {"circumstance": "stolen", "police-talon": "no"},
+            "police-report-first",
+        ),
+        (
+            "driving-licence-replacement",
+            {"reason": "expired", "medical-exam": "no"},
+            "medical-exam-required",
+        ),
+        ("driving-licence-replacement", {"reason": "lost", "unpaid-fines": "yes"}, "unpaid-fines"),
+    ],
+)
+def test_blockers(driver: KioskDriver, service, answers, blocker) -> None:
+    start_in(driver, "en", service)
+    driver.answer_all(answers)
+    assert driver.screen == "screen-blocker"
+    assert driver.visible(f"blocker-{blocker}")
+    assert not driver.payloads()
+    # Back lets the visitor change the answer that blocked.
+    driver.back()
+    assert driver.screen == "screen-question"
+    last = list(answers)[-1]
+    assert driver.kiosk.navigator.session.question == last
+    driver.click("nav-home")
+    assert driver.screen == "screen-welcome"
+
+
+@pytest.mark.parametrize(
+    ("days", "warning"),
+    [("10-to-30-days", "warning-10-to-30-days"), ("over-30-days", "fine-over-30-days")],
+)
+def test_penalty_warnings(driver: KioskDriver, days: str, warning: str) -> None:
+    start_in(driver, "ru", "id-card-restoration")
+    driver.answer_all(dict(ID_CARD, **{"days-without-id": days}))
+    driver.next()
+    driver.next()
+    from PySide6.QtWidgets import QLabel
+
+    frame = driver.widget(f"warning-{warning}")  # the object name is warning-<id>
+    text = frame.findChild(QLabel).text().replace("\u00a0", " ")
+    if warning == "fine-over-30-days":
+        assert "7 МРП (30 275 ₸)" in text
+    else:
+        assert "предупреждение" in text
+
+
+def test_nothing_to_pay(driver: KioskDriver) -> None:
+    start_in(driver, "en", "driving-licence-replacement")
+    driver.answer_all(dict(LICENCE, **{"duty-paid-before": "yes"}))
+    driver.next()
+    driver.next()
+    assert driver.bill_total() == "0 ₸"
+    assert driver.payloads() == {}
+    assert driver.visible("nothing-to-pay")
+    assert driver.visible("note-previously-paid")
+
+
+def test_visit_date_drives_the_mci(qtbot, tmp_path) -> None:
+    from datetime import date
+
+    from kiosk.settings import Settings
+
+    driver = KioskDriver.start(
+        qtbot, settings=Settings(data_folder=tmp_path), today=date(2025, 6, 2)
+    )
+    start_in(driver, "en", "id-card-restoration")
+    driver.answer_all(dict(ID_CARD, **{"losses-this-year": "1", "urgency": "standard"}))
+    driver.next()
+    driver.next()
+    assert driver.bill_total() == "787 ₸"
+    assert "0.2 MCI × 3,932 ₸ = 787 ₸" in driver.text_of("bill-amount-state-duty").replace(
+        "\u00a0", " "
+    )
+    assert TODAY.year == 2026
