@@ -41,11 +41,24 @@ QT_SYSTEM_LIBRARIES = {
     "libGLX.so.0": "libglx0",
     "libzstd.so.1": "libzstd1",
     "libz.so.1": "zlib1g",
+    # The xcb platform, for a kiosk on an X11 display.
+    "libxcb.so.1": "libxcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
-QT_PROBE = (
-    "import os; os.environ['QT_QPA_PLATFORM']='offscreen';"
-    "from PySide6.QtWidgets import QApplication; QApplication([])"
-)
+QT_PROBE = "from PySide6.QtWidgets import QApplication; QApplication([])"
 
 
 def say(message: str) -> None:
@@ -64,6 +77,9 @@ def wanted_stamp() -> str:
     return digest.hexdigest()
 
 
+_APT_UPDATED: list[bool] = []
+
+
 def apt_install(packages: list[str]) -> bool:
     """Install Debian packages when we may (root, apt-get present); report whether we did."""
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -71,9 +87,13 @@ def apt_install(packages: list[str]) -> bool:
         return False
     say(f"installing system packages: {' '.join(packages)}")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+    if not _APT_UPDATED:
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        _APT_UPDATED.append(True)
     done = subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+        env=env,
+        stdout=subprocess.DEVNULL,
     )
     return done.returncode == 0
 
@@ -107,9 +127,10 @@ def install() -> None:
     STAMP.write_text(stamp)
 
 
-def missing_qt_libraries() -> list[str]:
+def missing_qt_libraries(platform: str) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, QT_DEBUG_PLUGINS="1")
     probe = subprocess.run(
-        [str(venv_bin("python")), "-c", QT_PROBE], capture_output=True, text=True
+        [str(venv_bin("python")), "-c", QT_PROBE], capture_output=True, text=True, env=env
     )
     if probe.returncode == 0:
         return []
@@ -130,10 +151,20 @@ def packages_for(libraries: list[str]) -> tuple[list[str], list[str]]:
     return packages, [lib for lib in libraries if lib not in QT_SYSTEM_LIBRARIES]
 
 
-def ensure_qt() -> None:
+def qt_platform(command: str) -> str:
+    """The Qt platform to check: a real display for the kiosk on X11, else offscreen."""
+    if command != "kiosk":
+        return "offscreen"
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return os.environ["QT_QPA_PLATFORM"]
+    on_x11 = sys.platform.startswith("linux") and bool(os.environ.get("DISPLAY"))
+    return "xcb" if on_x11 else "offscreen"
+
+
+def ensure_qt(platform: str) -> None:
     """Qt's wheels need a few system libraries; install them or say which."""
-    for _ in range(6):  # each round can reveal the next missing library
-        missing = missing_qt_libraries()
+    for _ in range(20):  # each round can reveal the next missing library
+        missing = missing_qt_libraries(platform)
         if not missing:
             return
         packages, unknown = packages_for(missing)
@@ -173,7 +204,7 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     install()
-    ensure_qt()
+    ensure_qt(qt_platform(command))
     if command == "test":
         return run_tests(rest)
     if command == "bench":

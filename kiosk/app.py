@@ -208,6 +208,10 @@ def run(settings: Settings, *, windowed: bool, smoke: bool) -> int:
         from PySide6.QtCore import Qt
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        # Without a window manager the full-screen hint does nothing: size it ourselves.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     log.info("kiosk %s started", settings.kiosk_id)
     return int(app.exec())

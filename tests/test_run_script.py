@@ -61,11 +61,12 @@ def test_every_library_qt_links_against_is_mapped() -> None:
     import PySide6
 
     qt = Path(PySide6.__file__).parent / "Qt"
-    modules = ["Core", "Gui", "Widgets", "DBus", "OpenGL", "PrintSupport", "Svg"]
+    modules = ["Core", "Gui", "Widgets", "DBus", "OpenGL", "PrintSupport", "Svg", "XcbQpa"]
     needed: set[str] = set()
     for library in [
         *(qt / "lib" / f"libQt6{module}.so.6" for module in modules),
         qt / "plugins" / "platforms" / "libqoffscreen.so",
+        qt / "plugins" / "platforms" / "libqxcb.so",
     ]:
         needed |= needed_libraries(library)
     assert "libQt6Core.so.6" in needed
@@ -85,6 +86,17 @@ def test_every_library_qt_links_against_is_mapped() -> None:
     assert system <= set(run_script.QT_SYSTEM_LIBRARIES), system - set(
         run_script.QT_SYSTEM_LIBRARIES
     )
+
+
+def test_the_platform_checked_follows_the_display(monkeypatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert run_script.qt_platform("kiosk") == (
+        "xcb" if sys.platform.startswith("linux") else "offscreen"
+    )
+    assert run_script.qt_platform("test") == "offscreen"
+    monkeypatch.delenv("DISPLAY")
+    assert run_script.qt_platform("kiosk") == "offscreen"
 
 
 def test_usage_without_a_command() -> None:

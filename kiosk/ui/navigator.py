@@ -243,11 +243,17 @@ class Navigator(QObject):
             w.show_screen(s.blocker)
         elif state == "printing":
             self.idle.disarm()
-            w.set_chrome(back=False, home=False, languages=False, actions=s.printing.actions())
+            printing = s.printing
+            if printing.status is not None and session.reference is not None:
+                # A language switch after the outcome: the texts of the codes follow it.
+                printing.show_status(
+                    printing.status, session.reference, self._quote() or printing.quote
+                )
+            w.set_chrome(back=False, home=False, actions=s.printing.actions())
             w.show_screen(s.printing)
         elif state == "thanks":
             self.idle.disarm()
-            w.set_chrome(back=False, home=False, languages=False)
+            w.set_chrome(back=False, home=False)
             w.show_screen(s.thanks)
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
 

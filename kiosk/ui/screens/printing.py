@@ -27,6 +27,7 @@ class PrintingScreen(Screen):
         area, self.column = scroll_column(self)
         self.message = label("title", name="print-status")
         self.reference_label = label("heading", name="print-reference")
+        self.next_steps = label("subtitle", name="print-next")
         self.retry = QPushButton(objectName="print-retry")
         self.retry.clicked.connect(self.retry_requested)
         self.finish = QPushButton(objectName="finish")
@@ -50,8 +51,12 @@ class PrintingScreen(Screen):
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.reference_label = label("heading", name="print-reference")
         self.reference_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.next_steps = label("subtitle", name="print-next")
+        self.next_steps.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.column.addStretch(1)
         self.column.addWidget(self.message)
         self.column.addWidget(self.reference_label)
+        self.column.addWidget(self.next_steps)
         if status is PrintStatus.FAILED:
             row = QWidget()
             cards = QHBoxLayout(row)
@@ -75,5 +80,9 @@ class PrintingScreen(Screen):
         }[self.status]
         self.message.setText(self.say(key))
         self.reference_label.setText(self.say("printing.reference", reference=self.reference))
+        steps = [] if self.status is None else [self.say("slip.next-counter")]
+        if self.status is not None and self.quote is not None and self.quote.payments:
+            steps.insert(0, self.say("slip.next-pay"))
+        self.next_steps.setText("\n".join(steps))
         self.retry.setText(self.say("printing.retry"))
         self.finish.setText(self.say("printing.done"))

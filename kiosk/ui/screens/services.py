@@ -7,8 +7,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.i18n import Language, Strings
+from kiosk.settings import ASSETS
 from kiosk.ui.screen import Screen, clear, label, scroll_column
 from kiosk.ui.widgets.big_button import BigButton
+
+ICONS = ASSETS / "icons"
 
 
 class ServicesScreen(Screen):
@@ -38,6 +41,8 @@ class ServicesScreen(Screen):
             tile = BigButton("tile")
             tile.setObjectName(f"service-{service_id}")
             tile.clicked.connect(lambda _=False, sid=service_id: self.service_chosen.emit(sid))
+            icon = ICONS / f"{catalogue.service(service_id).icon}.svg"
+            tile.set_picture(icon if icon.exists() else ICONS / "document.svg", 96)
             self.tiles[service_id] = tile
             self.column.addWidget(tile)
         self.column.addStretch(1)

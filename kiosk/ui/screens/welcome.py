@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.logic.i18n import LANGUAGES, Language, Strings
-from kiosk.ui.screen import Screen, label
+from kiosk.ui.screen import Screen, label, scroll_column
 
 
 class WelcomeScreen(Screen):
@@ -57,9 +57,12 @@ class WelcomeScreen(Screen):
         self.start.setProperty("role", "primary")
         self.start.clicked.connect(self.started)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 32)
+        area, layout = scroll_column(self)
+        layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(20)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
         layout.addStretch(2)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)

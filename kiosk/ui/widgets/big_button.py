@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class BigButton(QPushButton):
@@ -20,17 +23,30 @@ class BigButton(QPushButton):
         self.title.setProperty("role", "heading" if role == "tile" else "")
         self.detail = QLabel(wordWrap=True)
         self.detail.setProperty("role", "muted")
-        layout = QVBoxLayout(self)
+        self.picture = QLabel()
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 16, 28, 16)
-        layout.setSpacing(6)
-        for label in (self.title, self.detail):
+        layout.setSpacing(24)
+        texts = QVBoxLayout()
+        texts.setSpacing(6)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(texts, 1)
+        for label in (self.picture, self.title, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            layout.addWidget(label)
+        texts.addWidget(self.title)
+        texts.addWidget(self.detail)
         self.detail.hide()
+        self.picture.hide()
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def set_picture(self, path: Path, side: int) -> None:
+        """Show an icon (SVG or bitmap) `side` pixels square at the left."""
+        self.picture.setPixmap(QIcon(str(path)).pixmap(QSize(side, side), self.devicePixelRatioF()))
+        self.picture.setFixedSize(side, side)
+        self.picture.show()
 
     def set_texts(self, title: str, detail: str = "") -> None:
         """Show `title`, and `detail` below it when there is one."""
