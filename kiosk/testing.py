@@ -32,9 +32,10 @@ from kiosk.ui.navigator import SlipPrinter
 class KioskDriver:
     """Drives a real kiosk window offscreen."""
 
-    def __init__(self, kiosk: Kiosk, data_folder: Path) -> None:
+    def __init__(self, kiosk: Kiosk, data_folder: Path, size: tuple[int, int]) -> None:
         self.kiosk = kiosk
         self.data_folder = data_folder
+        self.size = size
 
     @classmethod
     def start(
@@ -64,7 +65,7 @@ class KioskDriver:
         if qtbot is not None:
             qtbot.waitExposed(window)
         QApplication.processEvents()
-        return cls(kiosk, Path(settings.data_folder))
+        return cls(kiosk, Path(settings.data_folder), size)
 
     @property
     def window(self) -> QWidget:

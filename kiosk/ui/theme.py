@@ -49,6 +49,9 @@ class Tokens:
         sizes = dict(self.data["sizes"])
         scale = float(sizes.pop("large_text_scale")) if large_text else 1.0
         sizes.pop("large_text_scale", None)
+        tight = sizes.pop("button_padding_large", sizes.get("button_padding", 0))
+        if large_text:
+            sizes["button_padding"] = tight
         return {
             name: round(value * scale) if name in _SCALED else int(value)
             for name, value in sizes.items()

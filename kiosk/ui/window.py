@@ -38,13 +38,15 @@ class KioskWindow(QWidget):
         self.centre = centre_name
         self.language: Language = "kk"
         self.allow_close = False
+        self.full_clock = True
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
         header = QWidget(objectName="header")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.logo = label(wrap=False, name="logo")
         self.logo.setText("ХҚКО")
-        self.centre_name = label(wrap=False, name="centre-name")
+        self.centre_name = label(wrap=True, name="centre-name")
+        self.centre_name.setMinimumWidth(160)
         self.clock = label(wrap=False, name="clock")
         self.languages = QButtonGroup(self)
         top = QHBoxLayout(header)
@@ -146,6 +148,9 @@ class KioskWindow(QWidget):
         self.progress.setText(progress)
         self.footer.setVisible(back or home or next_text is not None or bool(self.actions))
         self.language_row.setVisible(languages)
+        # With the language buttons in the header there is room for the time alone.
+        self.full_clock = not languages
+        self._tick()
 
     def retranslate(self, language: Language) -> None:
         """Texts of the window's own parts."""
@@ -159,7 +164,10 @@ class KioskWindow(QWidget):
 
     def _tick(self) -> None:
         now = datetime.now()
-        self.clock.setText(f"{format_date(now.date(), self.language)}   {now:%H:%M}")
+        if self.full_clock:
+            self.clock.setText(f"{format_date(now.date(), self.language)}   {now:%H:%M}")
+        else:
+            self.clock.setText(f"{now:%H:%M}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A kiosk ignores Alt+F4 and the window manager; staff exit from attendant mode.

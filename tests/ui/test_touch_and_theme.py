@@ -19,7 +19,10 @@ MINIMUM = 64
 
 
 def small_targets(driver: KioskDriver, where: str) -> list[str]:
+    """Buttons under 64 px, and a window pushed wider than the screen by its contents."""
     found = []
+    if driver.window.width() > driver.size[0]:
+        found.append(f"{where}: the window grew to {driver.window.width()} px")
     for button in driver.window.findChildren(QAbstractButton):
         if button.isVisible() and (button.width() < MINIMUM or button.height() < MINIMUM):
             found.append(f"{where}: {button.objectName()} {button.width()}×{button.height()}")

@@ -13,6 +13,8 @@ class IdleOverlay(QWidget):
     """Covers its parent while shown. Signals: more_time()."""
 
     more_time = Signal()
+    PANEL_WIDTH = 860
+    PANEL_MARGIN = 48
 
     def __init__(self, strings: Strings, parent: QWidget) -> None:
         super().__init__(parent, objectName="idle-overlay")
@@ -21,7 +23,7 @@ class IdleOverlay(QWidget):
         self.seconds = 0
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         panel = QFrame(objectName="idle-panel")
-        panel.setFixedWidth(860)
+        panel.setFixedWidth(self.PANEL_WIDTH)
         self.title = label("title")
         self.body = label("subtitle", name="idle-countdown")
         for widget in (self.title, self.body):
@@ -31,7 +33,7 @@ class IdleOverlay(QWidget):
         self.button.setMinimumHeight(96)
         self.button.clicked.connect(self.more_time)
         inner = QVBoxLayout(panel)
-        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setContentsMargins(self.PANEL_MARGIN, 40, self.PANEL_MARGIN, 40)
         inner.setSpacing(24)
         inner.addWidget(self.title)
         inner.addWidget(self.body)
@@ -54,6 +56,10 @@ class IdleOverlay(QWidget):
         self.title.setText(self.strings.text("idle.title", language))
         self.body.setText(self.strings.text("idle.text", language, seconds=str(seconds)))
         self.button.setText(self.strings.text("idle.more-time", language))
+        # A centred panel gets no height-for-width from its layout: give wrapped text room.
+        inner = self.PANEL_WIDTH - 2 * self.PANEL_MARGIN
+        for widget in (self.title, self.body):
+            widget.setMinimumHeight(widget.heightForWidth(inner))
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
