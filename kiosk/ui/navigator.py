@@ -220,7 +220,8 @@ class Navigator(QObject):
             w.show_screen(s.review)
         elif state == "documents":
             quote = self._quote()
-            if quote is None:
+            if quote is None:  # cannot be priced: say so on the result screen, no dead end
+                self._go("result")
                 return
             s.documents.show_documents(quote, session.have)
             w.set_chrome(back=True, home=True, next_text=text("nav.next"))
@@ -354,7 +355,7 @@ class Navigator(QObject):
         elif state == "documents":
             self._go("review")
         elif state == "result":
-            self._go("documents")
+            self._go("documents" if self.quote is not None else "review")
         elif state == "blocker" and self.session.question is not None:
             self.outcome = ""
             self._show_question(self.session.question)

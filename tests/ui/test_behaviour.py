@@ -198,3 +198,25 @@ def test_print_failure_keeps_the_codes_on_screen_and_retries(qtbot, tmp_path) ->
     driver.click("print-retry")
     assert not driver.visible("print-retry")
     assert jobs == [driver.kiosk.navigator.session.reference] * 2
+
+
+def test_a_year_without_mci_shows_no_amount(qtbot, tmp_path) -> None:
+    from datetime import date
+
+    from kiosk.settings import Settings
+
+    driver = KioskDriver.start(
+        qtbot, settings=Settings(data_folder=tmp_path), today=date(2031, 2, 3)
+    )
+    start_in(driver, "en", "id-card-restoration")
+    driver.answer_all(ID_CARD)
+    driver.next()
+    assert driver.screen == "screen-result"  # no quote can be made: staff must help
+    assert driver.kiosk.navigator.quote is None
+    assert driver.visible("unavailable-text")
+    assert driver.visible("finish") and driver.visible("nav-home")
+    driver.back()
+    assert driver.screen == "screen-review"
+    assert not driver.visible("bill-total")
+    assert driver.payloads() == {}
+    assert not driver.visible("print-slip")
