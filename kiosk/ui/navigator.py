@@ -149,6 +149,8 @@ class Navigator(QObject):
         self.idle.disarm()
         self.window.overlay.hide()
         self.session.wipe(self.settings.default_language)
+        for screen in self.screens.all():
+            screen.wipe()  # type: ignore[attr-defined]
         self.quote = None
         self.outcome = ""
         self.apply_theme(Theme())

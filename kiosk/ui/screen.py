@@ -39,6 +39,9 @@ class Screen(QWidget):
         """Show every text in `language`."""
         self.language = language
 
+    def wipe(self) -> None:
+        """Forget everything shown about the last visitor (screens with answers override)."""
+
 
 def scroll_column(owner: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     """A vertically scrolling column that kinetic-scrolls under a finger."""

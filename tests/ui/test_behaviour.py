@@ -93,6 +93,9 @@ def test_idle_warning_more_time_then_reset_wipes_everything(qtbot, fast_settings
     start_in(driver, "ru", "id-card-restoration")
     driver.answer("circumstance", "stolen")
     driver.answer("police-talon", "yes")
+    driver.answer_all(ID_CARD)
+    assert driver.screen == "screen-review"  # the review now lists every answer
+    driver.change("police-talon")
     navigator = driver.kiosk.navigator
     with qtbot.waitSignal(navigator.idle.warned, timeout=2000):
         pass
@@ -105,13 +108,16 @@ def test_idle_warning_more_time_then_reset_wipes_everything(qtbot, fast_settings
     assert ended.args == ["timed-out"]
     assert driver.screen == "screen-welcome"
     assert navigator.session.interview is None
-    # No widget anywhere shows an earlier answer.
+    # No widget anywhere, shown or hidden, holds an earlier answer.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     answers = {"Украдено", "Да, талон есть", "Ұрланды", "Иә, талон бар", "It was stolen"}
     texts = set()
 
     for widget in driver.window.findChildren(QWidget):
         text = getattr(widget, "text", None)
-        if callable(text) and not widget.isHidden():
+        if callable(text):
             value = text()
             if isinstance(value, str):
                 texts.add(value)

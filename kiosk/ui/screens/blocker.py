@@ -51,6 +51,9 @@ class BlockerScreen(Screen):
         self.column.addStretch(1)
         self.retranslate(quote.language)
 
+    def wipe(self) -> None:
+        clear(self.column)
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.title.setText(self.say("blocker.title"))

@@ -65,6 +65,12 @@ class DocumentsScreen(Screen):
             details.append(self.say("documents.where", where=document.where))
         self.buttons[document_id].set_texts(f"{document.title} — {mark}", "\n".join(details))
 
+    def wipe(self) -> None:
+        clear(self.column)
+        self.quote = None
+        self.have = set()
+        self.buttons = {}
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.title.setText(self.say("documents.title"))

@@ -70,6 +70,12 @@ class PrintingScreen(Screen):
         self.column.addStretch(1)
         self.retranslate(quote.language)
 
+    def wipe(self) -> None:
+        clear(self.column)
+        self.quote = None
+        self.status = None
+        self.reference = ""
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         key = {

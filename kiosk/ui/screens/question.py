@@ -60,6 +60,12 @@ class QuestionScreen(Screen):
         self.column.addStretch(1)
         self.retranslate(self.language)
 
+    def wipe(self) -> None:
+        clear(self.column)
+        self.question = None
+        self.buttons = {}
+        self.selected = None
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         question = self.question

@@ -162,6 +162,14 @@ class ResultScreen(Screen):
         self.column.addStretch(1)
         self.retranslate(language)
 
+    def wipe(self) -> None:
+        clear(self.column)
+        self.quote = None
+        self.online = None
+        self.cards = []
+        self.keyed = {}
+        self.mci_label = None
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.print_button.setText(self.say("result.print"))

@@ -54,6 +54,12 @@ class ReviewScreen(Screen):
         self.column.addStretch(1)
         self.retranslate(self.language)
 
+    def wipe(self) -> None:
+        clear(self.column)
+        self.service = None
+        self.answers = {}
+        self.rows = []
+
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.title.setText(self.say("review.title"))
