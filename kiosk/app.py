@@ -22,10 +22,14 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
 from kiosk.logic.i18n import Strings
-from kiosk.printing.pdf import PdfSlipPrinter
+from kiosk.printing.backends import Backend
+from kiosk.printing.desk import PrintDesk
+from kiosk.printing.factory import make_backend
+from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings
+from kiosk.storage.journal import Journal
 from kiosk.storage.references import ReferenceBook
-from kiosk.ui.navigator import Navigator, Screens, SlipPrinter
+from kiosk.ui.navigator import Navigator, Screens
 from kiosk.ui.screens.blocker import BlockerScreen
 from kiosk.ui.screens.documents import DocumentsScreen
 from kiosk.ui.screens.printing import PrintingScreen
@@ -55,7 +59,8 @@ class Kiosk:
     settings: Settings
     strings: Strings
     tokens: Tokens
-    printer: SlipPrinter
+    desk: PrintDesk
+    journal: Journal
 
 
 def load_fonts() -> list[str]:
@@ -75,7 +80,7 @@ def build_kiosk(
     *,
     today: Callable[[], date] = date.today,
     clock: bool = True,
-    printer: SlipPrinter | None = None,
+    printer: Backend | None = None,
     catalogue: Catalogue | None = None,
 ) -> Kiosk:
     """Build and wire every part of the kiosk (a QApplication must exist)."""
@@ -101,18 +106,14 @@ def build_kiosk(
         printing=PrintingScreen(strings),
         thanks=ThanksScreen(strings),
     )
-    printer = printer or PdfSlipPrinter(
-        settings.data_folder / "slips",
-        catalogue,
-        strings,
-        settings.centre.name,
-        settings.kiosk_id,
-    )
+    journal = Journal(settings.data_folder / "journal.sqlite3")
+    spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
+    desk = PrintDesk(spooler, journal, catalogue, strings, settings, parent=window)
     references = ReferenceBook(settings.kiosk_id, settings.data_folder)
     navigator = Navigator(
-        window, screens, catalogue, settings, strings, today, references.next, printer, apply_theme
+        window, screens, catalogue, settings, strings, today, references.next, desk, apply_theme
     )
-    return Kiosk(window, navigator, catalogue, settings, strings, tokens, printer)
+    return Kiosk(window, navigator, catalogue, settings, strings, tokens, desk, journal)
 
 
 def setup_logging(folder: Path) -> None:

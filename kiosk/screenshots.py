@@ -124,6 +124,6 @@ def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot
     shot(driver, f"{prefix}-7-documents")
     driver.next()
     shot(driver, f"{prefix}-8-result")
-    driver.click("print-slip")
+    driver.print_slip()
     shot(driver, f"{prefix}-9-printed")
     driver.click("finish")

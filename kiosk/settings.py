@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from kiosk.logic.conditions import CentreClass
@@ -59,6 +59,52 @@ class Timing(BaseModel):
     thanks: float = Field(default=15, gt=0)
 
 
+class EscposPrinter(BaseModel):
+    """A thermal printer spoken to in ESC/POS."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    connection: Literal["usb", "network", "serial", "file"] = "file"
+    device: str = "/dev/usb/lp0"  # connection = file
+    host: str = ""  # connection = network
+    port: int = Field(default=9100, ge=1, le=65535)
+    usb_vendor: int = Field(default=0, ge=0, le=0xFFFF)  # connection = usb
+    usb_product: int = Field(default=0, ge=0, le=0xFFFF)
+    serial_port: str = "/dev/ttyUSB0"  # connection = serial
+    baudrate: int = Field(default=19200, gt=0)
+    profile: str = "default"  # python-escpos printer profile
+    dots_per_line: int = Field(default=576, ge=256, le=1024)  # 576 dots = 72 mm at 203 dpi
+    native_qr: bool = False  # the printer draws QR codes itself (GS ( k)
+    kazakh_codepage: bool = False  # the printer has code page 53, RK1048 (Kazakh letters)
+
+    @model_validator(mode="after")
+    def _connection_complete(self) -> EscposPrinter:
+        if self.connection == "network" and not self.host:
+            raise ValueError("host is needed for a network printer")
+        if self.connection == "usb" and not (self.usb_vendor and self.usb_product):
+            raise ValueError("usb_vendor and usb_product are needed for a USB printer")
+        return self
+
+
+class Printer(BaseModel):
+    """Which printer the slips go to and on what paper."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    backend: Literal["pdf", "system", "escpos"] = "pdf"
+    paper: Literal["80mm", "a4"] = "80mm"
+    folder: Path | None = None  # pdf: where slips are written (default: data folder/slips)
+    name: str = ""  # system: the printer's name as the operating system knows it
+    timeout: float = Field(default=5.0, gt=0, le=120)  # seconds to connect, and to print
+    escpos: EscposPrinter = EscposPrinter()
+
+    @model_validator(mode="after")
+    def _named(self) -> Printer:
+        if self.backend == "system" and not self.name:
+            raise ValueError("name is needed for the system printer back end")
+        return self
+
+
 class Settings(BaseSettings):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
@@ -70,6 +116,7 @@ class Settings(BaseSettings):
     centre: Centre = Centre()
     default_language: Language = "kk"
     timing: Timing = Timing()
+    printer: Printer = Printer()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)

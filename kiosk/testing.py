@@ -25,8 +25,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.printing.backends import Backend
 from kiosk.settings import Settings, Timing
-from kiosk.ui.navigator import SlipPrinter
 
 
 class KioskDriver:
@@ -44,7 +44,7 @@ class KioskDriver:
         settings: Settings | None = None,
         today: date | None = None,
         size: tuple[int, int] = (1280, 800),
-        printer: SlipPrinter | None = None,
+        printer: Backend | None = None,
     ) -> KioskDriver:
         """Build the real main window with a temporary data folder, shown at `size`."""
         if QApplication.instance() is None:
@@ -174,6 +174,24 @@ class KioskDriver:
                 if isinstance(value, str) and value:
                     texts.append(value)
         return texts
+
+    def wait_until(self, condition: Any, timeout: float = 10.0) -> None:
+        """Let the event loop run until `condition()` holds (print jobs, timers)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the kiosk did not get there in time")
+            QTest.qWait(10)
+        QApplication.processEvents()  # widgets added on the way are shown by queued calls
+    def print_slip(self) -> str:
+        """Tap "Print my slip" and wait for the outcome; return it (printed/failed/unknown)."""
+        self.click("print-slip")
+        printing = self.kiosk.navigator.screens.printing
+        self.wait_until(lambda: printing.status is not None)
+        assert printing.status is not None
+        return printing.status.value
 
     def tap_at(self, widget: QWidget, point: QPoint | None = None) -> None:
         """A click anywhere (for idle tests)."""

@@ -21,3 +21,4 @@ class PrintOutcome:
 
     status: PrintStatus
     detail: str = ""
+    printer: str = ""  # what the printer said before the job: ready, paper-low, ...

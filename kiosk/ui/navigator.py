@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -23,7 +22,8 @@ from kiosk.logic.interview import progress
 from kiosk.logic.money import MoneyError
 from kiosk.logic.quote import Quote, make_quote
 from kiosk.logic.session import VisitorSession
-from kiosk.printing.outcome import PrintOutcome, PrintStatus
+from kiosk.printing.desk import PrintDesk
+from kiosk.printing.outcome import PrintOutcome
 from kiosk.settings import Settings
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.screens.blocker import BlockerScreen
@@ -39,14 +39,6 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-
-
-class SlipPrinter(Protocol):
-    """Prints a visitor's slip and says what came of it."""
-
-    def print_slip(self, quote: Quote, reference: str, have: set[str]) -> PrintOutcome:
-        """Print; never raises for a printer fault (that is an outcome)."""
-        ...
 
 
 @dataclass
@@ -87,13 +79,15 @@ class Navigator(QObject):
         strings: Strings,
         today: Callable[[], date],
         references: Callable[[date], str],
-        printer: SlipPrinter,
+        desk: PrintDesk,
         apply_theme: Callable[[Theme], None],
     ) -> None:
         super().__init__(window)
         self.window, self.screens, self.catalogue = window, screens, catalogue
         self.settings, self.strings, self.today = settings, strings, today
-        self.references, self.printer, self.apply_theme = references, printer, apply_theme
+        self.references, self.desk, self.apply_theme = references, desk, apply_theme
+        self.session_number = 0  # print jobs belong to a session; a new one starts on reset
+        desk.finished.connect(self._on_print_finished)
         self.session = VisitorSession(language=settings.default_language)
         self.state = ""
         self.quote: Quote | None = None
@@ -148,6 +142,8 @@ class Navigator(QObject):
         self.thanks_timer.stop()
         self.idle.disarm()
         self.window.overlay.hide()
+        self.desk.end_session(self.session_number)
+        self.session_number += 1
         self.session.wipe(self.settings.default_language)
         for screen in self.screens.all():
             screen.wipe()  # type: ignore[attr-defined]
@@ -427,16 +423,16 @@ class Navigator(QObject):
             return
         self.screens.printing.show_status(None, reference, quote)
         self._go("printing")
-        QApplication.processEvents()  # let "Printing…" paint before the job runs
-        try:
-            outcome = self.printer.print_slip(quote, reference, set(self.session.have))
-        except Exception:  # a printer back end must not take the kiosk down
-            log.exception("printing %s failed", reference)
-            outcome = PrintOutcome(PrintStatus.FAILED, "exception in the printer back end")
-        log.info("slip %s: %s %s", reference, outcome.status.value, outcome.detail)
-        if self.state == "printing":
-            self.screens.printing.show_status(outcome.status, reference, quote)
-            self._enter("printing")
+        self.desk.print_quote(quote, reference, set(self.session.have), self.session_number)
+
+    def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
+        if reference != self.session.reference or self.state != "printing":
+            return  # an earlier visitor's job, or a reprint by staff
+        quote = self.quote or self.screens.printing.quote
+        assert quote is not None
+        self.screens.printing.show_status(outcome.status, reference, quote)
+        self._enter("printing")
+        self.state_changed.emit("printing")
 
     # -- idle ---------------------------------------------------------------------------------
 

@@ -177,16 +177,22 @@ def test_kiosk_mode_ignores_close_requests(driver: KioskDriver) -> None:
 
 
 def test_print_failure_keeps_the_codes_on_screen_and_retries(qtbot, tmp_path) -> None:
-    from kiosk.printing.outcome import PrintOutcome, PrintStatus
+    from kiosk.printing.backends import PrinterFault, PrinterStatus
     from kiosk.settings import Settings
 
-    outcomes = [PrintOutcome(PrintStatus.FAILED, "no paper"), PrintOutcome(PrintStatus.PRINTED)]
     jobs = []
 
     class Printer:
-        def print_slip(self, quote, reference, have):
-            jobs.append(reference)
-            return outcomes.pop(0)
+        name = "test"
+
+        def status(self):
+            return PrinterStatus.READY
+
+        def print_slip(self, slip):
+            jobs.append(slip.reference)
+            if len(jobs) == 1:
+                raise PrinterFault("paper jam before printing", sent=False)
+            return "ok"
 
     driver = KioskDriver.start(
         qtbot, settings=Settings(data_folder=tmp_path), today=TODAY, printer=Printer()
@@ -196,12 +202,14 @@ def test_print_failure_keeps_the_codes_on_screen_and_retries(qtbot, tmp_path) ->
     driver.next()
     driver.next()
     payloads = driver.payloads()
-    driver.click("print-slip")
+    assert driver.print_slip() == "failed"
     assert driver.screen == "screen-printing"
     assert driver.visible("print-retry")
     assert driver.payloads() == payloads  # pay by photographing the codes
     assert driver.kiosk.navigator.session.reference in driver.text_of("print-reference")
+    printing = driver.kiosk.navigator.screens.printing
     driver.click("print-retry")
+    driver.wait_until(lambda: printing.status is not None and printing.status.value == "printed")
     assert not driver.visible("print-retry")
     assert jobs == [driver.kiosk.navigator.session.reference] * 2
 

@@ -1,0 +1,117 @@
+"""The journal: an SQLite file in the data folder (WAL), versioned by PRAGMA user_version.
+
+It holds print outcomes and a 24-hour archive of slips for reprints. An archived slip is
+kept as ids (service, answers, documents ticked, date, language, reference), never as the
+texts a visitor saw: a reprint rebuilds the slip from the catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ARCHIVE_HOURS = 24
+MIGRATIONS = [
+    """
+    CREATE TABLE prints (
+        id INTEGER PRIMARY KEY,
+        reference TEXT NOT NULL,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        printer TEXT NOT NULL
+    );
+    CREATE INDEX prints_reference ON prints (reference);
+    CREATE TABLE slips (
+        reference TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    """,
+]
+
+
+@dataclass(frozen=True)
+class ArchivedSlip:
+    """What is needed to print a slip again: ids only."""
+
+    reference: str
+    service: str
+    answers: dict[str, str]
+    have: list[str]
+    visit_date: str
+    language: str
+    centre_class: str
+    printed_at: str
+
+
+class Journal:
+    """Opens (and migrates) the journal file; every write is its own transaction."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    @property
+    def version(self) -> int:
+        """The schema version."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def archive_slip(self, slip: ArchivedSlip, now: datetime) -> None:
+        """Keep a slip for reprints (replacing an earlier copy of the same reference)."""
+        record = json.dumps(slip.__dict__, ensure_ascii=False)
+        self.db.execute(
+            "INSERT OR REPLACE INTO slips (reference, created_at, record) VALUES (?, ?, ?)",
+            (slip.reference, now.isoformat(timespec="seconds"), record),
+        )
+
+    def archived(self, reference: str) -> ArchivedSlip | None:
+        """The archived slip with this reference, if still kept."""
+        row = self.db.execute("SELECT record FROM slips WHERE reference = ?", (reference,))
+        found = row.fetchone()
+        return ArchivedSlip(**json.loads(found[0])) if found else None
+
+    def recent_slips(self) -> list[str]:
+        """References in the archive, newest first."""
+        rows = self.db.execute(
+            "SELECT reference FROM slips ORDER BY created_at DESC, reference DESC"
+        )
+        return [row[0] for row in rows]
+
+    def purge(self, now: datetime) -> int:
+        """Drop slips older than 24 hours; return how many went."""
+        cutoff = (now - timedelta(hours=ARCHIVE_HOURS)).isoformat(timespec="seconds")
+        cursor = self.db.execute("DELETE FROM slips WHERE created_at < ?", (cutoff,))
+        return cursor.rowcount
+
+    def record_print(
+        self, reference: str, status: str, detail: str, printer: str, now: datetime
+    ) -> None:
+        """A print job's outcome."""
+        self.db.execute(
+            "INSERT INTO prints (reference, at, status, detail, printer) VALUES (?, ?, ?, ?, ?)",
+            (reference, now.isoformat(timespec="seconds"), status, detail, printer),
+        )
+
+    def prints(self, reference: str) -> list[tuple[str, str]]:
+        """(status, detail) of every job of a reference, oldest first."""
+        rows = self.db.execute(
+            "SELECT status, detail FROM prints WHERE reference = ? ORDER BY id", (reference,)
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
