@@ -6,17 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk.logic.catalogue import CatalogueError, UnknownService, load_catalogue
+from kiosk.logic.catalogue import Catalogue, CatalogueError, UnknownService, load_catalogue
 from kiosk.logic.check import check_folder
 from kiosk.logic.conditions import CENTRE_CLASSES
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.logic.interview import AnswerError
 from kiosk.logic.money import MoneyError
-from kiosk.logic.quote import make_quote
+from kiosk.logic.quote import Quote, make_quote
 from kiosk.settings import Settings, SettingsError, load_settings
 
 BAD_ARGUMENTS = 2
@@ -62,6 +62,18 @@ def build_parser() -> Parser:
     quote.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
     quote.add_argument("--centre-class", choices=CENTRE_CLASSES)
 
+    slip = commands.add_parser("slip", help="render a slip without a screen")
+    slip.add_argument("service")
+    slip.add_argument(
+        "--answer", type=_answer, action="append", default=[], metavar="QUESTION=OPTION"
+    )
+    slip.add_argument("--out", type=Path, required=True, metavar="FILE", help="- for stdout")
+    slip.add_argument("--format", choices=("pdf", "text", "escpos"), default="pdf")
+    slip.add_argument("--paper", choices=("80mm", "a4"), help="default: the printer setting")
+    slip.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="visit date")
+    slip.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
+    slip.add_argument("--centre-class", choices=CENTRE_CLASSES)
+
     shots = commands.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("folder", type=Path, metavar="DIR")
     shots.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the date shown")
@@ -87,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.command == "quote":
         return _quote(args, settings)
+    if args.command == "slip":
+        return _slip(args, settings)
     if args.command == "screenshots":
         return _screenshots(args, settings)
     if args.command == "catalogue":
@@ -96,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args, settings)
 
 
-def _quote(args: argparse.Namespace, settings: Settings) -> int:
+def _make_quote(args: argparse.Namespace, settings: Settings) -> tuple[Catalogue, Quote] | int:
+    """The quote the arguments ask for, or an exit code after saying what is wrong."""
     answers: dict[str, str] = {}
     for question, option in args.answer:
         if question in answers:
@@ -120,7 +135,55 @@ def _quote(args: argparse.Namespace, settings: Settings) -> int:
     except (CatalogueError, MoneyError, SettingsError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    print(json.dumps(quote.to_json(), ensure_ascii=False, indent=2))
+    return catalogue, quote
+
+
+def _quote(args: argparse.Namespace, settings: Settings) -> int:
+    made = _make_quote(args, settings)
+    if isinstance(made, int):
+        return made
+    print(json.dumps(made[1].to_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _slip(args: argparse.Namespace, settings: Settings) -> int:
+    """Render a slip to a file: PDF, plain text or ESC/POS bytes."""
+    made = _make_quote(args, settings)
+    if isinstance(made, int):
+        return made
+    catalogue, quote = made
+    if not quote.complete:
+        what = f"blocked ({quote.blockers[0].id})" if quote.blocked else "not complete"
+        return _bad(f"the answers are {what}: a slip needs a complete quote")
+    from kiosk.logic.i18n import Strings
+    from kiosk.logic.slip import make_slip
+    from kiosk.settings import ASSETS
+
+    visit = datetime.combine(quote.date, datetime.now().time().replace(microsecond=0))
+    reference = quote_reference(settings.kiosk_id, quote.date)
+    slip = make_slip(
+        quote,
+        catalogue,
+        Strings.load(ASSETS / "i18n"),
+        centre_name=settings.centre.name,
+        kiosk_id=settings.kiosk_id,
+        printed_at=visit,
+        reference=reference,
+        have=set(),
+    )
+    if args.format == "text":
+        if str(args.out) == "-":
+            sys.stdout.write(slip.text())
+        else:
+            args.out.write_text(slip.text(), encoding="utf-8")
+        return 0
+    from kiosk.printing.render import render_file
+
+    try:
+        render_file(slip, args.out, args.format, args.paper or settings.printer.paper, settings)
+    except OSError as error:
+        print(f"kiosk: cannot write {args.out}: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

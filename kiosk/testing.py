@@ -185,6 +185,7 @@ class KioskDriver:
                 raise TimeoutError("the kiosk did not get there in time")
             QTest.qWait(10)
         QApplication.processEvents()  # widgets added on the way are shown by queued calls
+
     def print_slip(self) -> str:
         """Tap "Print my slip" and wait for the outcome; return it (printed/failed/unknown)."""
         self.click("print-slip")

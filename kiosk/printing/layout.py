@@ -98,8 +98,8 @@ class SlipLayout:
         metrics = QFontMetricsF(font(block.style, self.paper), self.device)
         wrap = int(Qt.TextFlag.TextWordWrap)
         if block.style in ("row", "total"):
-            left = metrics.boundingRect(QRectF(0, 0, self.width * 0.55, 1e6), wrap, block.text)
-            right = metrics.boundingRect(QRectF(0, 0, self.width * 0.45, 1e6), wrap, block.value)
+            left = metrics.boundingRect(QRectF(0, 0, self.width * 0.42, 1e6), wrap, block.text)
+            right = metrics.boundingRect(QRectF(0, 0, self.width * 0.58, 1e6), wrap, block.value)
             return max(left.height(), right.height())
         return metrics.boundingRect(QRectF(0, 0, self.width, 1e6), wrap, block.text).height()
 
@@ -134,13 +134,13 @@ class SlipLayout:
             return
         painter.setFont(font(block.style, self.paper))
         if block.style in ("row", "total"):
-            left = QRectF(rect.left(), rect.top(), rect.width() * 0.55, rect.height())
-            right = QRectF(left.right(), rect.top(), rect.width() * 0.45, rect.height())
+            left = QRectF(rect.left(), rect.top(), rect.width() * 0.42, rect.height())
+            right = QRectF(left.right(), rect.top(), rect.width() * 0.58, rect.height())
             painter.drawText(left, wrap | int(Qt.AlignmentFlag.AlignLeft), block.text)
             painter.drawText(right, wrap | int(Qt.AlignmentFlag.AlignRight), block.value)
             return
         centred = block.style in ("title", "demo")
         align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         if block.style == "demo":
-            painter.drawRect(rect.adjusted(-2, -1, 2, 1))
+            painter.drawRect(rect.adjusted(1, -1, -1, 1))
         painter.drawText(rect, wrap | int(align), block.text)

@@ -261,3 +261,85 @@ def test_screenshots_render_every_language(tmp_path: Path) -> None:
         assert f"{language}-40-idle-warning.png" in names
     assert "high-contrast-04-result.png" in names and "large-text-02-question.png" in names
     assert any(name.startswith("kk-1280x800") for name in names)
+
+
+SLIP_ANSWERS = answers(*ID_ANSWERS)
+
+
+def test_slip_as_text() -> None:
+    done = kiosk(
+        "slip",
+        "id-card-restoration",
+        *SLIP_ANSWERS,
+        "--date",
+        "2026-11-23",
+        "--lang",
+        "ru",
+        "--out",
+        "-",
+        "--format",
+        "text",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Номер: K01-20261123-0000" in done.stdout
+    assert "Итого  865\u00a0₸" in done.stdout
+    assert "[QR] 000201" in done.stdout
+
+
+def test_slip_as_pdf_scans(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    out = tmp_path / "slip.pdf"
+    done = kiosk(
+        "slip", "id-card-restoration", *SLIP_ANSWERS, "--date", "2026-11-23", "--out", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    page = pdfium.PdfDocument(str(out))[0]
+    pixels = page.render(scale=300 / 72, grayscale=True).to_numpy()
+    [code] = zxingcpp.read_barcodes(pixels if pixels.ndim == 2 else pixels[..., 0])
+    quote = json.loads(
+        kiosk("quote", "id-card-restoration", *SLIP_ANSWERS, "--date", "2026-11-23").stdout
+    )
+    assert code.text == quote["payments"][0]["payload"]
+
+
+def test_slip_as_escpos(tmp_path: Path) -> None:
+    out = tmp_path / "slip.bin"
+    done = kiosk(
+        "slip",
+        "driving-licence-replacement",
+        "--answer",
+        "reason=early",
+        "--answer",
+        "unpaid-fines=no",
+        "--answer",
+        "recent-photo-document=yes",
+        "--answer",
+        "duty-paid-before=no",
+        "--out",
+        str(out),
+        "--format",
+        "escpos",
+        "--lang",
+        "en",
+    )
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\x1b@") and b"\x1dV" in data and b"Documents to bring" in data
+
+
+def test_slip_needs_a_complete_quote(tmp_path: Path) -> None:
+    done = kiosk(
+        "slip",
+        "id-card-restoration",
+        "--answer",
+        "circumstance=stolen",
+        "--answer",
+        "police-talon=no",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert done.returncode == 2
+    assert "police-report-first" in done.stderr
+    assert not (tmp_path / "x.pdf").exists()

@@ -57,7 +57,7 @@ class PrintingScreen(Screen):
         self.column.addWidget(self.message)
         self.column.addWidget(self.reference_label)
         self.column.addWidget(self.next_steps)
-        if status is PrintStatus.FAILED:
+        if status in (PrintStatus.FAILED, PrintStatus.UNKNOWN):  # the visitor may have no slip
             row = QWidget()
             cards = QHBoxLayout(row)
             for payment in quote.payments:
