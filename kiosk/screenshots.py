@@ -81,6 +81,18 @@ def take(
             driver.click("idle-more-time")
             driver.click("nav-home")
             driver.close()
+        # A printer that fails: the codes and the reference stay on screen.
+        driver = KioskDriver.start(
+            settings=settings, today=today, size=(width, height), printer=_JammedPrinter()
+        )
+        driver.click("lang-ru")
+        driver.choose_service("id-card-restoration")
+        driver.answer_all(ID_CARD)
+        driver.next()
+        driver.next()
+        driver.print_slip()
+        shot(driver, f"ru{suffix}-50-print-failed")
+        driver.close()
         # High contrast and large text, from the welcome screen's toggles.
         for toggles, name in (
             (("a11y-high-contrast",), "high-contrast"),
@@ -102,6 +114,20 @@ def take(
             driver.close()
     del app
     return written
+
+
+class _JammedPrinter:
+    """A printer that refuses every job, to show the failure screen."""
+
+    name = "jammed"
+
+    def status(self):  # type: ignore[no-untyped-def]
+        from kiosk.printing.backends import PrinterStatus
+
+        return PrinterStatus.NO_PAPER
+
+    def print_slip(self, slip):  # type: ignore[no-untyped-def]
+        raise AssertionError("never sent: the printer has no paper")
 
 
 def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot) -> None:  # type: ignore[no-untyped-def]

@@ -65,3 +65,20 @@ def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
         load_settings(path)
     with pytest.raises(SettingsError, match="does not exist"):
         load_settings(tmp_path / "missing.toml")
+
+
+def test_the_documented_example_file_loads() -> None:
+    example = Path(__file__).parents[1] / "docs" / "settings.example.toml"
+    settings = load_settings(example)
+    assert settings.printer.backend == "pdf" and settings.timing.idle == 60
+    assert settings.centre.centre_class == "major"
+
+
+def test_printer_settings_name_what_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[printer]\nbackend = "system"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"setting printer: .*name is needed"):
+        load_settings(path)
+    path.write_text('[printer.escpos]\nconnection = "network"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"printer\.escpos: .*host is needed"):
+        load_settings(path)

@@ -104,3 +104,20 @@ def test_status_from_the_printer(catalogue) -> None:
 
     assert EscposBackend(unreachable, ROLL_80).status() is PrinterStatus.OFFLINE
     assert pytest is not None
+
+
+def test_system_printer_that_does_not_exist_is_offline(qtbot) -> None:
+    from kiosk.printing.backends import SystemBackend
+    from kiosk.printing.spooler import Spooler
+
+    backend = SystemBackend("no-such-printer-here", ROLL_80)
+    assert backend.status() is PrinterStatus.OFFLINE
+    spooler = Spooler(backend, timeout=2)
+    from kiosk.logic.slip import Block, Slip
+
+    slip = Slip(
+        reference="K01-20261123-0001", language="en", blocks=(Block(style="text", text="x"),)
+    )
+    with qtbot.waitSignal(spooler.finished, timeout=5000) as done:
+        spooler.submit(slip, session=1)
+    assert done.args[1].status.value == "failed" and "offline" in done.args[1].detail

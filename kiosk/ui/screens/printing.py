@@ -86,8 +86,9 @@ class PrintingScreen(Screen):
         }[self.status]
         self.message.setText(self.say(key))
         self.reference_label.setText(self.say("printing.reference", reference=self.reference))
-        steps = [] if self.status is None else [self.say("slip.next-counter")]
-        if self.status is not None and self.quote is not None and self.quote.payments:
+        printed = self.status is PrintStatus.PRINTED  # the next steps speak of "this slip"
+        steps = [self.say("slip.next-counter")] if printed else []
+        if printed and self.quote is not None and self.quote.payments:
             steps.insert(0, self.say("slip.next-pay"))
         self.next_steps.setText("\n".join(steps))
         self.retry.setText(self.say("printing.retry"))
