@@ -9,23 +9,8 @@ from pathlib import Path
 
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.settings import Settings
-
-ID_CARD = {
-    "circumstance": "stolen",
-    "police-talon": "yes",
-    "losses-this-year": "3-or-more",
-    "duty-exemption": "no",
-    "foreign-passport": "yes",
-    "days-without-id": "over-30-days",
-    "urgency": "1-day",
-}
-LICENCE = {
-    "reason": "expired",
-    "medical-exam": "yes",
-    "unpaid-fines": "dont-know",
-    "recent-photo-document": "no",
-    "duty-paid-before": "no",
-}
+from kiosk.testing import ID_CARD_STOLEN as ID_CARD
+from kiosk.testing import LICENCE_EXPIRED as LICENCE
 
 
 def take(

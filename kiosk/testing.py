@@ -28,6 +28,25 @@ from kiosk.app import Kiosk, build_kiosk
 from kiosk.printing.backends import Backend
 from kiosk.settings import Settings, Timing
 
+# Answers that reach the result screen with most of what it can show (blockers aside):
+# two payees, the fine warning, every document kind; and the licence with its photo.
+ID_CARD_STOLEN = {
+    "circumstance": "stolen",
+    "police-talon": "yes",
+    "losses-this-year": "3-or-more",
+    "duty-exemption": "no",
+    "foreign-passport": "yes",
+    "days-without-id": "over-30-days",
+    "urgency": "1-day",
+}
+LICENCE_EXPIRED = {
+    "reason": "expired",
+    "medical-exam": "yes",
+    "unpaid-fines": "dont-know",
+    "recent-photo-document": "no",
+    "duty-paid-before": "no",
+}
+
 
 class KioskDriver:
     """Drives a real kiosk window offscreen."""

@@ -128,7 +128,7 @@ class Navigator(QObject):
         s.printing.retry_requested.connect(self._on_print_requested)
         s.printing.finished.connect(lambda: self._go("thanks"))
         s.thanks.finished.connect(self.reset)
-        self.idle.warned.connect(self._on_idle_warned)
+        self.idle.warned.connect(self._on_idle_counted)
         self.idle.counted.connect(self._on_idle_counted)
         self.idle.expired.connect(self._on_idle_expired)
         w.overlay.more_time.connect(self._on_more_time)
@@ -435,9 +435,6 @@ class Navigator(QObject):
         self.state_changed.emit("printing")
 
     # -- idle ---------------------------------------------------------------------------------
-
-    def _on_idle_warned(self, seconds: int) -> None:
-        self.window.overlay.show_countdown(seconds, self.session.language)
 
     def _on_idle_counted(self, seconds: int) -> None:
         self.window.overlay.show_countdown(seconds, self.session.language)

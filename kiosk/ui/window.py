@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -16,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.logic.i18n import LANGUAGES, Language, LocalText, Strings, format_date
+from kiosk.logic.i18n import Language, LocalText, Strings, format_date
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
+from kiosk.ui.widgets.language_buttons import LanguageButtons
 
 
 class KioskWindow(QWidget):
@@ -48,7 +48,6 @@ class KioskWindow(QWidget):
         self.centre_name = label(wrap=True, name="centre-name")
         self.centre_name.setMinimumWidth(160)
         self.clock = label(wrap=False, name="clock")
-        self.languages = QButtonGroup(self)
         top = QHBoxLayout(header)
         top.setContentsMargins(32, 8, 24, 8)
         top.setSpacing(16)
@@ -58,14 +57,7 @@ class KioskWindow(QWidget):
         self.language_row = QWidget()
         row = QHBoxLayout(self.language_row)
         row.setContentsMargins(0, 0, 0, 0)
-        for language in LANGUAGES:
-            button = QPushButton(strings.text(f"language.{language}", language))
-            button.setObjectName(f"lang-{language}")
-            button.setProperty("role", "language")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, lang=language: self.language_clicked.emit(lang))
-            self.languages.addButton(button)
-            row.addWidget(button)
+        self.languages = LanguageButtons(strings, row, self.language_clicked.emit, self)
         top.addWidget(self.language_row)
 
         self.stack = QStackedWidget(objectName="screens")
@@ -158,8 +150,7 @@ class KioskWindow(QWidget):
         self.centre_name.setText(self.centre.get(language))
         self.back.setText(self.strings.text("nav.back", language))
         self.home.setText(self.strings.text("nav.home", language))
-        for button in self.languages.buttons():
-            button.setChecked(button.objectName() == f"lang-{language}")
+        self.languages.mark(language)
         self._tick()
 
     def _tick(self) -> None:

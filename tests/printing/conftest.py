@@ -15,24 +15,10 @@ from kiosk.logic.i18n import Strings
 from kiosk.logic.quote import Quote, make_quote
 from kiosk.logic.slip import Slip, make_slip
 from kiosk.settings import ASSETS, Settings
+from kiosk.testing import ID_CARD_STOLEN as ID_CARD
+from kiosk.testing import LICENCE_EXPIRED as LICENCE
 
 TODAY = date(2026, 11, 23)
-ID_CARD = {
-    "circumstance": "stolen",
-    "police-talon": "yes",
-    "losses-this-year": "3-or-more",
-    "duty-exemption": "no",
-    "foreign-passport": "yes",
-    "days-without-id": "over-30-days",
-    "urgency": "1-day",
-}
-LICENCE = {
-    "reason": "expired",
-    "medical-exam": "yes",
-    "unpaid-fines": "dont-know",
-    "recent-photo-document": "no",
-    "duty-paid-before": "no",
-}
 ANSWERS = {"id-card-restoration": ID_CARD, "driving-licence-replacement": LICENCE}
 
 

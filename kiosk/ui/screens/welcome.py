@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import LANGUAGES, Language, Strings
+from kiosk.logic.i18n import Language, Strings
 from kiosk.ui.screen import Screen, label, scroll_column
+from kiosk.ui.widgets.language_buttons import LanguageButtons
 
 
 class WelcomeScreen(Screen):
@@ -30,18 +31,10 @@ class WelcomeScreen(Screen):
         self.privacy = label("muted")
         for widget in (self.title, self.subtitle, self.choose_language, self.privacy):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.languages = QButtonGroup(self)
         row = QHBoxLayout()
         row.setSpacing(24)
         row.addStretch(1)
-        for language in LANGUAGES:
-            button = QPushButton(strings.text(f"language.{language}", language))
-            button.setObjectName(f"lang-{language}")
-            button.setProperty("role", "language")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
-            self.languages.addButton(button)
-            row.addWidget(button)
+        self.languages = LanguageButtons(strings, row, self.language_chosen.emit, self)
         row.addStretch(1)
         self.large_text = QPushButton(objectName="a11y-large-text", checkable=True)
         self.high_contrast = QPushButton(objectName="a11y-high-contrast", checkable=True)
@@ -91,5 +84,4 @@ class WelcomeScreen(Screen):
         self.large_text.setText(self.say("a11y.large-text"))
         self.high_contrast.setText(self.say("a11y.high-contrast"))
         self.privacy.setText(self.say("welcome.privacy"))
-        for button in self.languages.buttons():
-            button.setChecked(button.objectName() == f"lang-{language}")
+        self.languages.mark(language)
