@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +39,7 @@ from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.services import ServicesScreen
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.session_log import SessionLog
 from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
 
@@ -110,8 +111,19 @@ def build_kiosk(
     spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
     desk = PrintDesk(spooler, journal, catalogue, strings, settings, parent=window)
     references = ReferenceBook(settings.kiosk_id, settings.data_folder)
+    journal.close_interrupted(datetime.now())  # a session cut off by a crash or power cut
+    journal.purge(datetime.now())
     navigator = Navigator(
-        window, screens, catalogue, settings, strings, today, references.next, desk, apply_theme
+        window,
+        screens,
+        catalogue,
+        settings,
+        strings,
+        today,
+        references.next,
+        desk,
+        apply_theme,
+        SessionLog(journal),
     )
     return Kiosk(window, navigator, catalogue, settings, strings, tokens, desk, journal)
 

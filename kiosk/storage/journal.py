@@ -31,7 +31,28 @@ MIGRATIONS = [
         record TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        service TEXT,
+        language TEXT NOT NULL,
+        outcome TEXT,
+        total TEXT,
+        reference TEXT,
+        last_screen TEXT NOT NULL,
+        screen_seconds TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX sessions_started ON sessions (started_at);
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL
+    );
+    """,
 ]
+OUTCOMES = ("completed", "blocked", "abandoned", "timed-out")
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,84 @@ class Journal:
         rows = self.db.execute(
             "SELECT status, detail FROM prints WHERE reference = ? ORDER BY id", (reference,)
         )
+        return [(row[0], row[1]) for row in rows]
+
+    # -- visitor sessions: service-level facts only -------------------------------------------
+
+    def start_session(self, language: str, now: datetime) -> int:
+        """A visitor started; returns the session's row id."""
+        cursor = self.db.execute(
+            "INSERT INTO sessions (started_at, language, last_screen) VALUES (?, ?, 'welcome')",
+            (now.isoformat(timespec="seconds"), language),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def update_session(
+        self,
+        session: int,
+        *,
+        service: str | None = None,
+        language: str | None = None,
+        last_screen: str | None = None,
+        screen_seconds: dict[str, float] | None = None,
+        total: str | None = None,
+        reference: str | None = None,
+    ) -> None:
+        """Record how far a session has got (each call is one small transaction)."""
+        fields = {
+            "service": service,
+            "language": language,
+            "last_screen": last_screen,
+            "screen_seconds": json.dumps(screen_seconds) if screen_seconds is not None else None,
+            "total": total,
+            "reference": reference,
+        }
+        given = {name: value for name, value in fields.items() if value is not None}
+        if not given:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in given)
+        self.db.execute(
+            f"UPDATE sessions SET {assignments} WHERE id = ?", (*given.values(), session)
+        )
+
+    def end_session(self, session: int, outcome: str, now: datetime) -> None:
+        """A session ended: completed, blocked, abandoned or timed-out."""
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}")
+        self.db.execute(
+            "UPDATE sessions SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL",
+            (now.isoformat(timespec="seconds"), outcome, session),
+        )
+
+    def close_interrupted(self, now: datetime) -> int:
+        """Sessions left open by a crash or power cut are abandoned; returns how many."""
+        cursor = self.db.execute(
+            "UPDATE sessions SET ended_at = ?, outcome = 'abandoned' WHERE ended_at IS NULL",
+            (now.isoformat(timespec="seconds"),),
+        )
+        return cursor.rowcount
+
+    def sessions(self, day: str | None = None) -> list[dict[str, object]]:
+        """Sessions (of a day, `YYYY-MM-DD`), oldest first, as dicts."""
+        query = "SELECT * FROM sessions"
+        params: tuple[str, ...] = ()
+        if day:
+            query += " WHERE started_at LIKE ?"
+            params = (f"{day}%",)
+        cursor = self.db.execute(query + " ORDER BY id", params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def audit(self, action: str, now: datetime) -> None:
+        """An attendant action, for the audit log."""
+        self.db.execute(
+            "INSERT INTO audit (at, action) VALUES (?, ?)",
+            (now.isoformat(timespec="seconds"), action),
+        )
+
+    def audit_log(self, limit: int = 200) -> list[tuple[str, str]]:
+        """(time, action), newest first."""
+        rows = self.db.execute("SELECT at, action FROM audit ORDER BY id DESC LIMIT ?", (limit,))
         return [(row[0], row[1]) for row in rows]
 
     def close(self) -> None:

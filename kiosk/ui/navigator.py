@@ -35,6 +35,7 @@ from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.services import ServicesScreen
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.session_log import SessionLog
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
@@ -81,12 +82,14 @@ class Navigator(QObject):
         references: Callable[[date], str],
         desk: PrintDesk,
         apply_theme: Callable[[Theme], None],
+        log: SessionLog | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.screens, self.catalogue = window, screens, catalogue
         self.settings, self.strings, self.today = settings, strings, today
         self.references, self.desk, self.apply_theme = references, desk, apply_theme
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
+        self.log = log
         desk.finished.connect(self._on_print_finished)
         self.session = VisitorSession(language=settings.default_language)
         self.state = ""
@@ -138,7 +141,7 @@ class Navigator(QObject):
     def reset(self) -> None:
         """Back to the welcome screen with nothing of the last visitor left."""
         if self.state not in ("", "welcome") and self.outcome != "ended":
-            self.session_ended.emit(self.outcome or "abandoned")
+            self._end(self.outcome or "abandoned")
         self.thanks_timer.stop()
         self.idle.disarm()
         self.window.overlay.hide()
@@ -157,13 +160,24 @@ class Navigator(QObject):
     def set_language(self, language: str) -> None:
         """Switch every text to `language`, keeping every answer."""
         self.session.language = language  # type: ignore[assignment]
+        if self.log is not None:
+            self.log.note(language=language)
         self._retranslate()
         self._enter(self.state)
 
     # -- states ---------------------------------------------------------------------------
 
+    def _end(self, outcome: str) -> None:
+        if self.log is not None:
+            self.log.ended(outcome)
+        self.session_ended.emit(outcome)
+
     def _go(self, state: str) -> None:
         self._leave(self.state)
+        if self.log is not None:
+            if self.state == "welcome" and state != "welcome":
+                self.log.started(self.session.language)
+            self.log.moved(state)
         self.state = state
         self._enter(state)
         self.state_changed.emit(state)
@@ -229,6 +243,9 @@ class Navigator(QObject):
             if quote is not None:
                 s.result.show_quote(quote, session.service.online if session.service else None)
                 self.outcome = "completed"
+                if self.log is not None:
+                    total, reference = str(quote.bill.total), session.reference or ""
+                    self.log.note(total=total, reference=reference)
             else:
                 s.result.show_unavailable()
             w.set_chrome(back=True, home=True, actions=s.result.actions())
@@ -285,6 +302,8 @@ class Navigator(QObject):
     def _on_service_chosen(self, service_id: str) -> None:
         service = self.catalogue.service(service_id)
         self.session.choose(service, self.settings.centre.centre_class)
+        if self.log is not None:
+            self.log.note(service=service_id)
         assert self.session.interview is not None
         self._show_question(self.session.interview.first().id)
 
@@ -440,7 +459,8 @@ class Navigator(QObject):
         self.window.overlay.show_countdown(seconds, self.session.language)
 
     def _on_idle_expired(self) -> None:
-        self.session_ended.emit("timed-out")
+        # A visitor who had their result or blocker keeps that outcome; others timed out.
+        self._end(self.outcome or "timed-out")
         self.outcome = "ended"
         self.reset()
 

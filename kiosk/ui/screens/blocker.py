@@ -53,6 +53,8 @@ class BlockerScreen(Screen):
 
     def wipe(self) -> None:
         clear(self.column)
+        self.title = label("title")
+        self.column.addWidget(self.title)
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

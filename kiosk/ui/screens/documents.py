@@ -70,6 +70,9 @@ class DocumentsScreen(Screen):
         self.quote = None
         self.have = set()
         self.buttons = {}
+        self.title, self.hint = label("title"), label("subtitle")
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.hint)
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

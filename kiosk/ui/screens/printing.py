@@ -75,6 +75,11 @@ class PrintingScreen(Screen):
         self.quote = None
         self.status = None
         self.reference = ""
+        self.message = label("title", name="print-status")
+        self.reference_label = label("heading", name="print-reference")
+        self.next_steps = label("subtitle", name="print-next")
+        for widget in (self.message, self.reference_label, self.next_steps):
+            self.column.addWidget(widget)
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

@@ -65,6 +65,10 @@ class QuestionScreen(Screen):
         self.question = None
         self.buttons = {}
         self.selected = None
+        self.title = label("title", name="question-text")
+        self.help = label("subtitle", name="question-help")
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.help)
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

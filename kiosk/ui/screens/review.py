@@ -59,6 +59,8 @@ class ReviewScreen(Screen):
         self.service = None
         self.answers = {}
         self.rows = []
+        self.title = label("title")
+        self.column.addWidget(self.title)
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

@@ -1,0 +1,54 @@
+"""What the journal learns of a visitor's session: service-level facts and timings only."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from kiosk.storage.journal import Journal
+
+
+class SessionLog:
+    """Follows one visitor session at a time into the journal."""
+
+    def __init__(self, journal: Journal, now: Callable[[], datetime] = datetime.now) -> None:
+        self.journal, self.now = journal, now
+        self.session: int | None = None
+        self.screen = ""
+        self.entered = 0.0
+        self.seconds: dict[str, float] = {}
+
+    def started(self, language: str) -> None:
+        """A visitor left the welcome screen."""
+        self.session = self.journal.start_session(language, self.now())
+        self.seconds = {}
+        self.screen, self.entered = "welcome", time.monotonic()
+
+    def moved(self, screen: str) -> None:
+        """The visitor is now on `screen`."""
+        if self.session is None:
+            return
+        self._count()
+        self.screen = screen
+        self.journal.update_session(self.session, last_screen=screen, screen_seconds=self.seconds)
+
+    def note(self, **facts: str) -> None:
+        """Service, language, total or reference of the session."""
+        if self.session is not None:
+            self.journal.update_session(self.session, **facts)  # type: ignore[arg-type]
+
+    def ended(self, outcome: str) -> None:
+        """The session is over."""
+        if self.session is None:
+            return
+        self._count()
+        self.journal.update_session(self.session, screen_seconds=self.seconds)
+        self.journal.end_session(self.session, outcome, self.now())
+        self.session = None
+
+    def _count(self) -> None:
+        now = time.monotonic()
+        spent = round(self.seconds.get(self.screen, 0.0) + now - self.entered, 3)
+        self.seconds[self.screen] = spent
+        self.entered = now

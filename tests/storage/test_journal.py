@@ -1,0 +1,110 @@
+"""The journal: one row per visitor session with its outcome, surviving a killed process."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from kiosk.settings import Settings, Timing
+from kiosk.storage.journal import Journal
+from kiosk.testing import ID_CARD_STOLEN, KioskDriver
+
+TODAY = date(2026, 11, 23)
+
+
+def start(qtbot, tmp_path, **timing) -> KioskDriver:
+    settings = Settings(data_folder=tmp_path, timing=Timing(**timing))
+    return KioskDriver.start(qtbot, settings=settings, today=TODAY)
+
+
+def sessions(driver: KioskDriver) -> list[dict]:
+    return driver.kiosk.journal.sessions()
+
+
+def test_completed_session(qtbot, tmp_path) -> None:
+    driver = start(qtbot, tmp_path)
+    driver.click("lang-ru")
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    driver.click("finish")
+    driver.click("finish")
+    [row] = sessions(driver)
+    assert row["outcome"] == "completed" and row["service"] == "id-card-restoration"
+    assert row["language"] == "ru" and row["total"] == "7697"
+    assert row["reference"].startswith("K01-20261123-")
+    assert row["last_screen"] == "thanks" and row["ended_at"]
+    spent = json.loads(row["screen_seconds"])
+    assert {"services", "question", "review", "documents", "result"} <= set(spent)
+
+
+def test_blocked_abandoned_and_timed_out(qtbot, tmp_path) -> None:
+    driver = start(qtbot, tmp_path, idle=0.15, countdown=0.15)
+    driver.choose_service("id-card-restoration")
+    driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
+    driver.click("nav-home")
+    driver.choose_service("driving-licence-replacement")
+    driver.answer("reason", "early")
+    driver.click("nav-home")
+    driver.choose_service("driving-licence-replacement")
+    with qtbot.waitSignal(driver.kiosk.navigator.session_ended, timeout=3000):
+        pass
+    outcomes = [(row["outcome"], row["last_screen"]) for row in sessions(driver)]
+    assert outcomes == [
+        ("blocked", "blocker"),
+        ("abandoned", "question"),
+        ("timed-out", "question"),
+    ]
+
+
+KILLED = textwrap.dedent(
+    """
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from datetime import date
+    from pathlib import Path
+    from kiosk.settings import Settings
+    from kiosk.testing import KioskDriver
+    driver = KioskDriver.start(settings=Settings(data_folder=Path(sys.argv[1])), today=date(2026, 11, 23))
+    driver.choose_service("id-card-restoration")
+    driver.answer("circumstance", "lost")
+    print("mid-session", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_killed_mid_session_then_restart(qtbot, tmp_path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "mid-session"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(30)
+        assert child.stdout is not None
+        child.stdout.close()
+    database = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        [(outcome,)] = db.execute("SELECT outcome FROM sessions").fetchall()
+        assert outcome is None  # cut off: nobody closed it
+    driver = KioskDriver.start(qtbot, settings=Settings(data_folder=tmp_path), today=TODAY)
+    [row] = sessions(driver)
+    assert row["outcome"] == "abandoned" and row["last_screen"] == "question"
+
+
+def test_schema_is_versioned(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    assert journal.version == 2
+    journal.close()
+    assert Journal(tmp_path / "journal.sqlite3").version == 2  # reopening migrates nothing
