@@ -73,7 +73,8 @@ KILLED = textwrap.dedent(
     from pathlib import Path
     from kiosk.settings import Settings
     from kiosk.testing import KioskDriver
-    driver = KioskDriver.start(settings=Settings(data_folder=Path(sys.argv[1])), today=date(2026, 11, 23))
+    settings = Settings(data_folder=Path(sys.argv[1]))
+    driver = KioskDriver.start(settings=settings, today=date(2026, 11, 23))
     driver.choose_service("id-card-restoration")
     driver.answer("circumstance", "lost")
     print("mid-session", flush=True)
