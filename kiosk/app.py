@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
@@ -31,7 +31,10 @@ from kiosk.storage.journal import Journal
 from kiosk.storage.references import ReferenceBook
 from kiosk.ui.navigator import Navigator, Screens
 from kiosk.ui.screens.blocker import BlockerScreen
+from kiosk.ui.screens.dashboard import DashboardScreen
 from kiosk.ui.screens.documents import DocumentsScreen
+from kiosk.ui.screens.out_of_order import OutOfOrderScreen
+from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.printing import PrintingScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.result import ResultScreen
@@ -106,6 +109,9 @@ def build_kiosk(
         blocker=BlockerScreen(strings),
         printing=PrintingScreen(strings),
         thanks=ThanksScreen(strings),
+        pin=PinScreen(strings),
+        dashboard=DashboardScreen(strings),
+        out_of_order=OutOfOrderScreen(strings),
     )
     journal = Journal(settings.data_folder / "journal.sqlite3")
     spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
@@ -125,6 +131,8 @@ def build_kiosk(
         apply_theme,
         SessionLog(journal),
     )
+    shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
+    shortcut.activated.connect(navigator.open_attendant)
     return Kiosk(window, navigator, catalogue, settings, strings, tokens, desk, journal)
 
 
@@ -180,7 +188,7 @@ def has_display() -> bool:
     return True
 
 
-def run(settings: Settings, *, windowed: bool, smoke: bool) -> int:
+def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = False) -> int:
     """Run the kiosk until it is told to exit; `smoke`: paint the first screen and exit 0.
 
     A broken catalogue or setting is reported before anything else (raised to the caller).
@@ -226,5 +234,7 @@ def run(settings: Settings, *, windowed: bool, smoke: bool) -> int:
         if screen is not None:
             window.setGeometry(screen.geometry())
         window.showFullScreen()
+    if attendant:  # a staff desk: the PIN first
+        kiosk.navigator.open_attendant()
     log.info("kiosk %s started", settings.kiosk_id)
     return int(app.exec())

@@ -74,6 +74,8 @@ def build_parser() -> Parser:
     slip.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
     slip.add_argument("--centre-class", choices=CENTRE_CLASSES)
 
+    commands.add_parser("set-pin", help="set the attendant PIN (asked twice)")
+
     shots = commands.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("folder", type=Path, metavar="DIR")
     shots.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the date shown")
@@ -101,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _quote(args, settings)
     if args.command == "slip":
         return _slip(args, settings)
+    if args.command == "set-pin":
+        return _set_pin(settings)
     if args.command == "screenshots":
         return _screenshots(args, settings)
     if args.command == "catalogue":
@@ -216,10 +220,43 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.lang:
         settings = settings.model_copy(update={"default_language": args.lang})
     try:
-        return run(settings, windowed=args.windowed or args.attendant, smoke=args.smoke)
+        return run(
+            settings,
+            windowed=args.windowed or args.attendant,
+            smoke=args.smoke,
+            attendant=args.attendant,
+        )
     except (CatalogueError, SettingsError, MoneyError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
+
+
+def _set_pin(settings: Settings) -> int:
+    """Ask for the PIN twice (from the terminal, or two lines of standard input)."""
+    import getpass
+
+    from kiosk.storage.journal import Journal
+    from kiosk.storage.pin import PinError, PinStore
+
+    if sys.stdin.isatty():
+        first = getpass.getpass("New attendant PIN (4–8 digits): ")
+        second = getpass.getpass("The same PIN again: ")
+    else:
+        lines = [*sys.stdin.read().splitlines(), "", ""]
+        first, second = lines[0].strip(), lines[1].strip()
+    if first != second:
+        print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+        return 1
+    try:
+        PinStore(settings.data_folder).set_pin(first)
+    except PinError as error:
+        print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    journal = Journal(settings.data_folder / "journal.sqlite3")
+    journal.audit("PIN set", datetime.now())
+    journal.close()
+    print(f"kiosk: the attendant PIN is set (a salted scrypt hash in {settings.data_folder})")
+    return 0
 
 
 def _screenshots(args: argparse.Namespace, settings: Settings) -> int:

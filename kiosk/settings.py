@@ -57,6 +57,8 @@ class Timing(BaseModel):
     idle_result: float = Field(default=120, gt=0)
     countdown: float = Field(default=20, gt=0)
     thanks: float = Field(default=15, gt=0)
+    long_press: float = Field(default=3, gt=0)  # on the logo, to open the staff PIN pad
+    attendant_idle: float = Field(default=120, gt=0)  # staff are logged out after this
 
 
 class EscposPrinter(BaseModel):

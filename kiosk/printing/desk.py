@@ -96,6 +96,20 @@ class PrintDesk(QObject):
         self.spooler.submit(slip, session)
         return True
 
+    def test_print(self) -> None:
+        """A short slip that shows the printer, the font (Kazakh letters) and a QR code work."""
+        from kiosk.logic.slip import Block
+
+        now = self.now()
+        reference = f"TEST-{now:%H%M%S}"
+        blocks = (
+            Block(style="title", text=self.settings.centre.name.get("kk")),
+            Block(style="text", text=f"{self.settings.kiosk_id} {now:%Y-%m-%d %H:%M:%S}"),
+            Block(style="text", text="Ә Ғ Қ Ң Ө Ұ Ү Һ І — ә ғ қ ң ө ұ ү һ і — 1 234 ₸"),
+            Block(style="qr", payload=reference),
+        )
+        self.spooler.submit(Slip(reference=reference, language="kk", blocks=blocks), -1)
+
     def end_session(self, session: int) -> None:
         """Jobs of a session that has ended are never sent."""
         self.spooler.end_session(session)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from kiosk.logic.catalogue import Catalogue
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.catalogue import Catalogue, load_catalogue
+from kiosk.logic.check import check_catalogue, check_folder
+from kiosk.logic.i18n import Language, Strings, format_money
 from kiosk.logic.interview import progress
 from kiosk.logic.money import MoneyError
 from kiosk.logic.quote import Quote, make_quote
@@ -25,9 +26,13 @@ from kiosk.logic.session import VisitorSession
 from kiosk.printing.desk import PrintDesk
 from kiosk.printing.outcome import PrintOutcome
 from kiosk.settings import Settings
+from kiosk.storage.pin import PinStore
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.screens.blocker import BlockerScreen
+from kiosk.ui.screens.dashboard import DashboardFacts, DashboardScreen
 from kiosk.ui.screens.documents import DocumentsScreen
+from kiosk.ui.screens.out_of_order import OutOfOrderScreen
+from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.printing import PrintingScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.screens.result import ResultScreen
@@ -40,6 +45,9 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
+VISITOR_STATES = frozenset(
+    {"services", "question", "review", "documents", "result", "blocker", "printing", "thanks"}
+)
 
 
 @dataclass
@@ -55,6 +63,9 @@ class Screens:
     blocker: BlockerScreen
     printing: PrintingScreen
     thanks: ThanksScreen
+    pin: PinScreen
+    dashboard: DashboardScreen
+    out_of_order: OutOfOrderScreen
 
     def all(self) -> list[QObject]:
         """In flow order."""
@@ -83,6 +94,7 @@ class Navigator(QObject):
         desk: PrintDesk,
         apply_theme: Callable[[Theme], None],
         log: SessionLog | None = None,
+        pins: PinStore | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.screens, self.catalogue = window, screens, catalogue
@@ -90,6 +102,17 @@ class Navigator(QObject):
         self.references, self.desk, self.apply_theme = references, desk, apply_theme
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
         self.log = log
+        self.pins = pins or PinStore(settings.data_folder)
+        self.attendant = False  # staff are logged in
+        self.before_pin = "welcome"
+        self.attendant_timer = QTimer(self, singleShot=True)
+        self.attendant_timer.setInterval(round(settings.timing.attendant_idle * 1000))
+        self.attendant_timer.timeout.connect(self._on_attendant_idle)
+        self.staff_watch = StaffActivity(self.attendant_timer, self)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self.staff_watch)
+        window.set_long_press(settings.timing.long_press)
         desk.finished.connect(self._on_print_finished)
         self.session = VisitorSession(language=settings.default_language)
         self.state = ""
@@ -131,6 +154,16 @@ class Navigator(QObject):
         s.printing.retry_requested.connect(self._on_print_requested)
         s.printing.finished.connect(lambda: self._go("thanks"))
         s.thanks.finished.connect(self.reset)
+        w.attendant_requested.connect(self.open_attendant)
+        s.pin.pin_entered.connect(self._on_pin_entered)
+        s.pin.cancelled.connect(self._on_pin_cancelled)
+        s.dashboard.reprint_requested.connect(self._on_reprint)
+        s.dashboard.test_print_requested.connect(self._on_test_print)
+        s.dashboard.out_of_order_toggled.connect(self._on_out_of_order)
+        s.dashboard.reload_requested.connect(self._on_reload)
+        s.dashboard.serve_requested.connect(self._on_serve)
+        s.dashboard.logout_requested.connect(self._on_logout)
+        s.dashboard.exit_requested.connect(self._on_exit)
         self.idle.warned.connect(self._on_idle_counted)
         self.idle.counted.connect(self._on_idle_counted)
         self.idle.expired.connect(self._on_idle_expired)
@@ -140,7 +173,7 @@ class Navigator(QObject):
 
     def reset(self) -> None:
         """Back to the welcome screen with nothing of the last visitor left."""
-        if self.state not in ("", "welcome") and self.outcome != "ended":
+        if self.state in VISITOR_STATES and self.outcome != "ended":
             self._end(self.outcome or "abandoned")
         self.thanks_timer.stop()
         self.idle.disarm()
@@ -155,7 +188,12 @@ class Navigator(QObject):
         self.apply_theme(Theme())
         self.screens.welcome.set_accessibility(False, False)
         self._retranslate()
-        self._go("welcome")
+        self._go("out-of-order" if self.out_of_order and not self.attendant else "welcome")
+
+    @property
+    def out_of_order(self) -> bool:
+        """Staff have put the kiosk out of order (kept across restarts)."""
+        return (self.settings.data_folder / "out-of-order").exists()
 
     def set_language(self, language: str) -> None:
         """Switch every text to `language`, keeping every answer."""
@@ -174,8 +212,8 @@ class Navigator(QObject):
 
     def _go(self, state: str) -> None:
         self._leave(self.state)
-        if self.log is not None:
-            if self.state == "welcome" and state != "welcome":
+        if self.log is not None and state in VISITOR_STATES:
+            if self.state not in VISITOR_STATES:
                 self.log.started(self.session.language)
             self.log.moved(state)
         self.state = state
@@ -194,6 +232,11 @@ class Navigator(QObject):
             self.idle.disarm()
             w.set_chrome(back=False, home=False, languages=False)
             w.show_screen(s.welcome)
+            return
+        if state in ("pin", "dashboard", "out-of-order"):
+            self.idle.disarm()
+            w.set_chrome(back=False, home=False, languages=state != "out-of-order")
+            w.show_screen({"pin": s.pin, "dashboard": s.dashboard}.get(state, s.out_of_order))
             return
         if state != "printing":
             self._arm_idle(state)
@@ -274,6 +317,9 @@ class Navigator(QObject):
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
 
     def _arm_idle(self, state: str) -> None:
+        if self.attendant:  # an assisted session: staff are there, no idle reset
+            self.idle.disarm()
+            return
         timing = self.settings.timing
         after = timing.idle_result if state == "result" else timing.idle
         if not self.idle.warning:
@@ -445,6 +491,9 @@ class Navigator(QObject):
         self.desk.print_quote(quote, reference, set(self.session.have), self.session_number)
 
     def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
+        if self.state == "dashboard":  # a reprint or test print by staff
+            self._show_dashboard(f"{reference}: {outcome.status.value} {outcome.detail}")
+            return
         if reference != self.session.reference or self.state != "printing":
             return  # an earlier visitor's job, or a reprint by staff
         quote = self.quote or self.screens.printing.quote
@@ -479,3 +528,163 @@ class Navigator(QObject):
     def _theme(self) -> Theme:
         variant = "high-contrast" if self.session.high_contrast else "default"
         return Theme(variant=variant, large_text=self.session.large_text)
+
+    # -- attendant ------------------------------------------------------------------------------
+
+    def open_attendant(self) -> None:
+        """Ctrl+Alt+A or a long press on the logo: the staff PIN pad."""
+        if self.state in ("pin", "dashboard"):
+            return
+        if self.attendant:
+            self._show_dashboard()
+            return
+        self.before_pin = self.state or "welcome"
+        self.screens.pin.wipe()
+        if not self.pins.is_set():
+            self.screens.pin.say_message(self._text("attendant.pin-not-set"))
+        self._go("pin")
+
+    def _text(self, key: str, **values: str) -> str:
+        return self.strings.text(key, self.session.language, **values)
+
+    def _audit(self, action: str) -> None:
+        self.desk.journal.audit(action, datetime.now())
+
+    def _on_pin_entered(self, pin: str) -> None:
+        verdict = self.pins.check(pin, datetime.now())
+        if verdict.ok:
+            self._audit("attendant logged in")
+            self.attendant = True
+            self.attendant_timer.start()
+            self._show_dashboard()
+            return
+        if verdict.reason == "locked" and verdict.locked_until is not None:
+            self._audit("PIN entry locked for five minutes")
+            until = f"{verdict.locked_until:%H:%M}"
+            self.screens.pin.say_message(self._text("attendant.pin-locked", time=until))
+        elif verdict.reason == "wrong":
+            self._audit("wrong PIN")
+            left = str(verdict.tries_left)
+            self.screens.pin.say_message(self._text("attendant.pin-wrong", left=left))
+        else:
+            self.screens.pin.say_message(self._text("attendant.pin-not-set"))
+
+    def _on_pin_cancelled(self) -> None:
+        self._go(self.before_pin if self.before_pin not in ("", "pin") else "welcome")
+
+    def _show_dashboard(self, message: str = "") -> None:
+        self.screens.dashboard.show_facts(self._dashboard_facts(message))
+        if self.state != "dashboard":
+            self._go("dashboard")
+
+    def _dashboard_facts(self, message: str) -> DashboardFacts:
+        journal, language = self.desk.journal, self.session.language
+        text = self._text
+        today = self.today()
+        status = [
+            (text("attendant.printer", status=self.desk.spooler.printer_status().value), False)
+        ]
+        report = check_catalogue(self.catalogue)
+        result = "OK" if report.ok else str(report.problems[0])
+        status.append(
+            (
+                text("attendant.catalogue", version=self.catalogue.version, result=result),
+                not report.ok,
+            )
+        )
+        try:
+            mci = self.catalogue.fees.mci_for(today.year)
+            value = format_money(mci.value, language)
+            status.append((text("attendant.mci", year=str(today.year), value=value), False))
+        except MoneyError:
+            status.append((text("attendant.mci-missing", year=str(today.year)), True))
+        if today.month == 12 and today.year + 1 not in self.catalogue.fees.years():
+            status.append((text("attendant.mci-next-missing", year=str(today.year + 1)), True))
+        rows = journal.sessions(today.isoformat())
+        counts: dict[str, int] = {}
+        for row in rows:
+            for key in (row["service"] or "—", row["outcome"] or "…", row["language"]):
+                counts[str(key)] = counts.get(str(key), 0) + 1
+        gave_up: dict[str, int] = {}
+        for row in rows:
+            if row["outcome"] in ("abandoned", "timed-out"):
+                screen = str(row["last_screen"])
+                gave_up[screen] = gave_up.get(screen, 0) + 1
+        return DashboardFacts(
+            status=status,
+            counts=[f"{key}: {count}" for key, count in sorted(counts.items())],
+            gave_up=[f"{key}: {count}" for key, count in sorted(gave_up.items())],
+            slips=journal.recent_slips()[:10],
+            audit=[f"{at}  {action}" for at, action in journal.audit_log(20)],
+            out_of_order=self.out_of_order,
+            message=message,
+        )
+
+    def _on_reprint(self, reference: str) -> None:
+        self._audit(f"reprint {reference}")
+        if not self.desk.reprint(reference):
+            self._show_dashboard(f"{reference}: no longer in the archive")
+
+    def _on_test_print(self) -> None:
+        self._audit("test print")
+        self.desk.test_print()
+
+    def _on_out_of_order(self, on: bool) -> None:
+        marker = self.settings.data_folder / "out-of-order"
+        if on:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(datetime.now().isoformat(timespec="seconds"), encoding="utf-8")
+        else:
+            marker.unlink(missing_ok=True)
+        self._audit("out of order: on" if on else "out of order: off")
+        self._show_dashboard()
+
+    def _on_reload(self) -> None:
+        report = check_folder(self.settings.catalogue)
+        if not report.ok:
+            self._audit(f"catalogue reload refused: {report.problems[0]}")
+            self._show_dashboard(f"✗ {report.problems[0]}")
+            return
+        catalogue = load_catalogue(self.settings.catalogue)
+        self.catalogue = catalogue
+        self.desk.catalogue = catalogue
+        self.screens.services.set_catalogue(catalogue)
+        self._audit(f"catalogue reloaded: {catalogue.version}")
+        self._show_dashboard(f"✓ {catalogue.version}")
+
+    def _on_serve(self) -> None:
+        self._audit("assisted session")
+        self.reset()
+
+    def _on_logout(self) -> None:
+        self._audit("attendant logged out")
+        self.attendant = False
+        self.attendant_timer.stop()
+        self.reset()
+
+    def _on_attendant_idle(self) -> None:
+        if self.attendant:
+            self._audit("attendant logged out after two idle minutes")
+            self.attendant = False
+            self.reset()
+
+    def _on_exit(self) -> None:
+        self._audit("kiosk closed by staff")
+        self.window.allow_close = True
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+class StaffActivity(QObject):
+    """Any touch restarts the staff idle timer while it runs."""
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.timer.isActive() and event.type() in IdleMonitor._INPUT:
+            self.timer.start()
+        return False

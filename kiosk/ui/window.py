@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +27,7 @@ class KioskWindow(QWidget):
     Signals: back_clicked(), home_clicked(), next_clicked(), language_clicked(str).
     """
 
+    attendant_requested = Signal()
     back_clicked = Signal()
     home_clicked = Signal()
     next_clicked = Signal()
@@ -94,6 +95,10 @@ class KioskWindow(QWidget):
         layout.addWidget(footer)
         self.overlay = IdleOverlay(strings, self)
 
+        self.long_press = QTimer(self, singleShot=True)
+        self.long_press.timeout.connect(self.attendant_requested)
+        self.logo.installEventFilter(self)
+
         self.clock_timer = QTimer(self)
         self.clock_timer.timeout.connect(self._tick)
         if clock:
@@ -159,6 +164,19 @@ class KioskWindow(QWidget):
             self.clock.setText(f"{format_date(now.date(), self.language)}   {now:%H:%M}")
         else:
             self.clock.setText(f"{now:%H:%M}")
+
+    def set_long_press(self, seconds: float) -> None:
+        """How long a press on the logo opens the staff PIN pad."""
+        self.long_press.setInterval(round(seconds * 1000))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A long press on the logo (nothing a visitor would find by chance) opens staff entry.
+        if watched is self.logo:
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self.long_press.start()
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self.long_press.stop()
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A kiosk ignores Alt+F4 and the window manager; staff exit from attendant mode.

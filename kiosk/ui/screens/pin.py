@@ -1,0 +1,84 @@
+"""The staff PIN pad: digits are masked; no keyboard needed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.logic.i18n import Language, Strings
+from kiosk.ui.screen import Screen, label
+
+
+class PinScreen(Screen):
+    """Signals: pin_entered(pin), cancelled()."""
+
+    name = "pin"
+    pin_entered = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+        super().__init__(strings, parent)
+        self.title = label("title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.field = QLineEdit(objectName="attendant-pin", readOnly=True)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.field.setFixedWidth(360)
+        self.field.setMinimumHeight(72)
+        self.message = label("subtitle", name="pin-message")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        pad = QGridLayout()
+        pad.setSpacing(12)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+        self.keys: dict[str, QPushButton] = {}
+        for index, key in enumerate(keys):
+            button = QPushButton(key if key.isdigit() else "", objectName=f"pin-{key}")
+            button.setMinimumSize(110, 88)
+            if key == "ok":
+                button.setProperty("role", "primary")
+            button.clicked.connect(lambda _=False, k=key: self._on_key(k))
+            pad.addWidget(button, index // 3, index % 3)
+            self.keys[key] = button
+        self.cancel = QPushButton(objectName="pin-cancel")
+        self.cancel.clicked.connect(self._on_cancel)
+        holder = QWidget()
+        holder.setLayout(pad)
+        holder.setFixedWidth(380)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.message)
+        layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def _on_key(self, key: str) -> None:
+        if key == "clear":
+            self.field.clear()
+        elif key == "ok":
+            pin, _ = self.field.text(), self.field.clear()
+            self.pin_entered.emit(pin)
+        elif len(self.field.text()) < 8:
+            self.field.setText(self.field.text() + key)
+
+    def _on_cancel(self) -> None:
+        self.field.clear()
+        self.cancelled.emit()
+
+    def say_message(self, text: str) -> None:
+        """Show why the PIN was refused (or nothing)."""
+        self.message.setText(text)
+
+    def wipe(self) -> None:
+        self.field.clear()
+        self.message.clear()
+
+    def retranslate(self, language: Language) -> None:
+        super().retranslate(language)
+        self.title.setText(self.say("attendant.pin-title"))
+        self.keys["clear"].setText(self.say("attendant.clear"))
+        self.keys["ok"].setText(self.say("attendant.ok"))
+        self.cancel.setText(self.say("attendant.cancel"))

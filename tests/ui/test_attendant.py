@@ -1,0 +1,231 @@
+"""Attendant mode: PIN, lock-out, dashboard, reprint, out of order, catalogue reload, exit;
+and nothing a visitor chose is kept beyond service-level facts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.settings import ASSETS, Settings, Timing
+from kiosk.storage.pin import PinStore
+from kiosk.testing import ID_CARD_STOLEN, KioskDriver
+
+TODAY = date(2026, 11, 23)
+PIN = "2468"
+
+
+def kiosk(qtbot, folder: Path, **settings) -> KioskDriver:
+    return KioskDriver.start(qtbot, settings=Settings(data_folder=folder, **settings), today=TODAY)
+
+
+def enter_pin(driver: KioskDriver, pin: str) -> None:
+    for digit in pin:
+        driver.click(f"pin-{digit}")
+    driver.click("pin-ok")
+
+
+def test_no_default_pin(qtbot, tmp_path) -> None:
+    driver = kiosk(qtbot, tmp_path)
+    driver.kiosk.navigator.open_attendant()
+    assert driver.screen == "screen-pin"
+    assert "kiosk set-pin" in driver.text_of("pin-message")
+    enter_pin(driver, "0000")
+    assert driver.screen == "screen-pin"
+
+
+def test_ctrl_alt_a_and_long_press_open_the_pin_pad(qtbot, tmp_path) -> None:
+    driver = kiosk(qtbot, tmp_path, timing=Timing(long_press=0.1))
+    QTest.keyClick(
+        driver.window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert driver.screen == "screen-pin"
+    driver.click("pin-cancel")
+    assert driver.screen == "screen-welcome"
+    logo = driver.widget("logo")
+    QTest.mousePress(logo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: driver.screen == "screen-pin", timeout=2000)
+    QTest.mouseRelease(logo, Qt.MouseButton.LeftButton)
+
+
+def test_pin_is_masked_and_wrong_pins_lock_entry_across_restarts(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path)
+    driver.kiosk.navigator.open_attendant()
+    driver.click("lang-en")
+    driver.click("pin-1")
+    field = driver.widget("attendant-pin")
+    assert field.echoMode() == field.EchoMode.Password
+    driver.click("pin-clear")
+    for _ in range(5):
+        enter_pin(driver, "1111")
+    assert driver.screen == "screen-pin"
+    assert "locked" in driver.text_of("pin-message")
+    audit = [action for _, action in driver.kiosk.journal.audit_log()]
+    assert audit.count("wrong PIN") == 4 and "PIN entry locked for five minutes" in audit
+    driver.close()
+    # A restart does not lift the lock; the right PIN is refused until it runs out.
+    again = kiosk(qtbot, tmp_path)
+    again.kiosk.navigator.open_attendant()
+    again.click("lang-en")
+    enter_pin(again, PIN)
+    assert again.screen == "screen-pin" and "locked" in again.text_of("pin-message")
+    later = PinStore(tmp_path).check(PIN, datetime.now() + timedelta(minutes=6))
+    assert later.ok
+
+
+def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path)
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    assert driver.print_slip() == "printed"
+    reference = driver.kiosk.navigator.session.reference
+    driver.click("finish")
+    driver.click("finish")
+    driver.choose_service("driving-licence-replacement")
+    driver.answer("reason", "early")
+    driver.click("nav-home")
+    driver.kiosk.navigator.open_attendant()
+    enter_pin(driver, PIN)
+    assert driver.screen == "screen-dashboard"
+    counts = driver.text_of("counts")
+    assert "id-card-restoration: 1" in counts and "completed: 1" in counts
+    assert "abandoned: 1" in counts and "kk: 2" in counts
+    assert "question: 1" in driver.text_of("gave-up")
+    assert "OK" in " ".join(driver.visible_texts())
+    driver.click(f"reprint-{reference}")
+    driver.wait_until(lambda: "printed" in " ".join(driver.visible_texts()))
+    assert [s for s, _ in driver.kiosk.journal.prints(reference)] == ["printed", "printed"]
+    assert f"reprint {reference}" in driver.text_of("audit-log")
+    driver.click("attendant-logout")
+    assert driver.screen == "screen-welcome"
+    assert not driver.kiosk.navigator.attendant
+
+
+def test_out_of_order_on_and_off(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path)
+    driver.kiosk.navigator.open_attendant()
+    enter_pin(driver, PIN)
+    driver.click("out-of-order")
+    driver.click("attendant-logout")
+    assert driver.screen == "screen-out-of-order"
+    for language in ("kk", "ru", "en"):
+        assert driver.visible(f"out-of-order-{language}")
+    driver.close()
+    again = kiosk(qtbot, tmp_path)  # it stays out of order after a restart
+    assert again.screen == "screen-out-of-order"
+    again.kiosk.navigator.open_attendant()
+    enter_pin(again, PIN)
+    again.click("out-of-order")
+    again.click("attendant-logout")
+    assert again.screen == "screen-welcome"
+
+
+def test_catalogue_reload_refuses_a_broken_one(qtbot, tmp_path) -> None:
+    folder = tmp_path / "catalogue"
+    (folder / "services").mkdir(parents=True)
+    shutil.copy(ASSETS / "fees.yaml", folder)
+    for path in (ASSETS / "services").glob("*.yaml"):
+        shutil.copy(path, folder / "services")
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path, catalogue=folder)
+    old = driver.kiosk.navigator.catalogue
+    broken = folder / "services" / "id-card-restoration.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("payee: state-budget", "payee: nobody"),
+        encoding="utf-8",
+    )
+    driver.kiosk.navigator.open_attendant()
+    enter_pin(driver, PIN)
+    driver.click("reload-catalogue")
+    assert "unknown payee 'nobody'" in driver.text_of("dashboard-message")
+    assert driver.kiosk.navigator.catalogue is old
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("payee: nobody", "payee: state-budget"),
+        encoding="utf-8",
+    )
+    driver.click("reload-catalogue")
+    assert driver.kiosk.navigator.catalogue is not old
+    assert "✓" in driver.text_of("dashboard-message")
+
+
+def test_attendant_logged_out_when_idle_and_no_visitor_reset_while_in(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path, timing=Timing(idle=0.1, countdown=0.1, attendant_idle=0.6))
+    driver.kiosk.navigator.open_attendant()
+    enter_pin(driver, PIN)
+    driver.click("serve-visitor")  # an assisted session: no idle reset
+    driver.choose_service("id-card-restoration")
+    qtbot.wait(300)
+    assert driver.screen == "screen-question"
+    qtbot.waitUntil(lambda: not driver.kiosk.navigator.attendant, timeout=3000)
+    assert driver.screen == "screen-welcome"
+
+
+def test_exit_closes_the_kiosk(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path)
+    driver.window.allow_close = False
+    driver.kiosk.navigator.open_attendant()
+    enter_pin(driver, PIN)
+    driver.click("exit-kiosk")
+    assert not driver.window.isVisible()
+    assert "kiosk closed by staff" in [a for _, a in driver.kiosk.journal.audit_log()]
+
+
+def test_set_pin_command(tmp_path) -> None:
+    env_folder = {"KIOSK_DATA_FOLDER": str(tmp_path)}
+    import os
+
+    env = {**os.environ, **env_folder}
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin"],
+        input="13579\n13579\n",
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert PinStore(tmp_path).check("13579", datetime.now()).ok
+    assert "13579" not in (tmp_path / "attendant.json").read_text(encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin"],
+        input="12\n12\n",
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert bad.returncode == 1 and "4 to 8 digits" in bad.stderr
+
+
+def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
+    driver = kiosk(qtbot, tmp_path)
+    driver.click("lang-en")
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.click("document-application")
+    driver.next()
+    assert driver.print_slip() == "printed"
+    seen = [text for text in driver.visible_texts() if len(text) > 12 and "K01-" not in text]
+    driver.click("finish")
+    driver.click("finish")
+    driver.kiosk.journal.close()
+    stored = b""
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.suffix != ".pdf":  # the printed slip itself is paper
+            stored += path.read_bytes()
+    answers = ["It was stolen", "Yes, I have the talon", "Three times or more", "More than a month"]
+    for text in [*seen, *answers]:
+        assert text.encode("utf-8") not in stored, text
