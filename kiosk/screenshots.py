@@ -66,6 +66,16 @@ def take(
             driver.click("idle-more-time")
             driver.click("nav-home")
             driver.close()
+        # Staff: the PIN pad, the dashboard after a few visitors, out of order.
+        if not suffix:
+            for language in ("en", "kk"):
+                _staff(
+                    driver_factory=lambda: KioskDriver.start(
+                        settings=settings, today=today, size=(width, height)
+                    ),
+                    language=language,
+                    shot=shot,
+                )
         # A printer that fails: the codes and the reference stay on screen.
         driver = KioskDriver.start(
             settings=settings, today=today, size=(width, height), printer=_JammedPrinter()
@@ -99,6 +109,36 @@ def take(
             driver.close()
     del app
     return written
+
+
+def _staff(driver_factory, language: str, shot) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.storage.pin import PinStore
+
+    driver = driver_factory()
+    PinStore(driver.data_folder).set_pin("2468")
+    driver.click(f"lang-{language}")
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD)
+    driver.next()
+    driver.next()
+    driver.print_slip()
+    driver.click("finish")
+    driver.click("finish")
+    driver.choose_service("driving-licence-replacement")
+    driver.click("nav-home")
+    driver.click(f"lang-{language}")
+    driver.kiosk.navigator.open_attendant()
+    driver.click("pin-2")
+    driver.click("pin-4")
+    shot(driver, f"{language}-60-staff-pin")
+    driver.click("pin-6")
+    driver.click("pin-8")
+    driver.click("pin-ok")
+    shot(driver, f"{language}-61-staff-dashboard")
+    driver.click("out-of-order")
+    driver.click("attendant-logout")
+    shot(driver, f"{language}-62-out-of-order")
+    driver.close()
 
 
 class _JammedPrinter:

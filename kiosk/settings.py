@@ -117,11 +117,21 @@ class Settings(BaseSettings):
     kiosk_id: str = Field(default="K01", pattern=r"^[A-Za-z0-9-]{1,16}$")
     centre: Centre = Centre()
     default_language: Language = "kk"
+    languages: tuple[Language, ...] = Field(default=("kk", "ru", "en"), min_length=1)
     timing: Timing = Timing()
     printer: Printer = Printer()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
+
+    @model_validator(mode="after")
+    def _default_is_enabled(self) -> Settings:
+        if self.default_language not in self.languages:
+            raise ValueError(
+                f"default_language {self.default_language!r} is not one of languages "
+                f"{list(self.languages)}"
+            )
+        return self
 
     def check_payees(self, payees: set[str]) -> None:
         """Every payee the catalogue bills for needs a payment profile; say which lacks one."""

@@ -82,3 +82,10 @@ def test_printer_settings_name_what_is_missing(tmp_path: Path) -> None:
     path.write_text('[printer.escpos]\nconnection = "network"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match=r"printer\.escpos: .*host is needed"):
         load_settings(path)
+
+
+def test_default_language_must_be_enabled(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('languages = ["ru", "en"]\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="default_language 'kk' is not one of languages"):
+        load_settings(path)

@@ -126,6 +126,13 @@ class Journal:
             (reference, now.isoformat(timespec="seconds"), status, detail, printer),
         )
 
+    def last_print(self) -> tuple[str, str, str] | None:
+        """(reference, status, detail) of the latest print job, if any."""
+        row = self.db.execute(
+            "SELECT reference, status, detail FROM prints ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
     def prints(self, reference: str) -> list[tuple[str, str]]:
         """(status, detail) of every job of a reference, oldest first."""
         rows = self.db.execute(

@@ -113,6 +113,8 @@ class Navigator(QObject):
         if application is not None:
             application.installEventFilter(self.staff_watch)
         window.set_long_press(settings.timing.long_press)
+        window.languages.enable(settings.languages)
+        screens.welcome.languages.enable(settings.languages)
         desk.finished.connect(self._on_print_finished)
         self.session = VisitorSession(language=settings.default_language)
         self.state = ""
@@ -181,6 +183,7 @@ class Navigator(QObject):
         self.desk.end_session(self.session_number)
         self.session_number += 1
         self.session.wipe(self.settings.default_language)
+        self.desk.journal.purge(datetime.now())  # the 24-hour slip archive
         for screen in self.screens.all():
             screen.wipe()  # type: ignore[attr-defined]
         self.quote = None
@@ -197,6 +200,8 @@ class Navigator(QObject):
 
     def set_language(self, language: str) -> None:
         """Switch every text to `language`, keeping every answer."""
+        if language not in self.settings.languages:
+            return
         self.session.language = language  # type: ignore[assignment]
         if self.log is not None:
             self.log.note(language=language)
@@ -600,10 +605,20 @@ class Navigator(QObject):
             status.append((text("attendant.mci-missing", year=str(today.year)), True))
         if today.month == 12 and today.year + 1 not in self.catalogue.fees.years():
             status.append((text("attendant.mci-next-missing", year=str(today.year + 1)), True))
-        rows = journal.sessions(today.isoformat())
+        last = journal.last_print()
+        if last is not None and last[1] in ("failed", "unknown"):
+            status.append(
+                (
+                    text("attendant.last-print", reference=last[0], status=last[1], detail=last[2]),
+                    True,
+                )
+            )
+        rows = journal.sessions(datetime.now().date().isoformat())
         counts: dict[str, int] = {}
         for row in rows:
-            for key in (row["service"] or "—", row["outcome"] or "…", row["language"]):
+            service = self.catalogue.services.get(str(row["service"]))
+            title = service.title.get(language) if service else "—"
+            for key in (title, row["outcome"] or "in progress", row["language"]):
                 counts[str(key)] = counts.get(str(key), 0) + 1
         gave_up: dict[str, int] = {}
         for row in rows:

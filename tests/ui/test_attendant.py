@@ -99,7 +99,8 @@ def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
     enter_pin(driver, PIN)
     assert driver.screen == "screen-dashboard"
     counts = driver.text_of("counts")
-    assert "id-card-restoration: 1" in counts and "completed: 1" in counts
+    title = driver.kiosk.catalogue.service("id-card-restoration").title.get("kk")
+    assert f"{title}: 1" in counts and "completed: 1" in counts
     assert "abandoned: 1" in counts and "kk: 2" in counts
     assert "question: 1" in driver.text_of("gave-up")
     assert "OK" in " ".join(driver.visible_texts())
@@ -209,7 +210,33 @@ def test_set_pin_command(tmp_path) -> None:
     assert bad.returncode == 1 and "4 to 8 digits" in bad.stderr
 
 
+def test_next_years_mci_is_asked_for_from_1_december(qtbot, tmp_path) -> None:
+    PinStore(tmp_path).set_pin(PIN)
+    for day, warned in ((date(2026, 11, 30), False), (date(2026, 12, 1), True)):
+        driver = KioskDriver.start(qtbot, settings=Settings(data_folder=tmp_path), today=day)
+        driver.kiosk.navigator.open_attendant()
+        driver.click("lang-en")
+        enter_pin(driver, PIN)
+        texts = " ".join(driver.visible_texts())
+        assert ("Next year's MCI (2027) is not configured" in texts) is warned
+        driver.close()
+
+
+def test_only_the_enabled_languages_are_offered(qtbot, tmp_path) -> None:
+    driver = kiosk(qtbot, tmp_path, languages=("kk", "ru"), default_language="ru")
+    assert driver.visible("lang-kk") and driver.visible("lang-ru")
+    assert not driver.visible("lang-en")
+    driver.kiosk.navigator.set_language("en")
+    assert driver.kiosk.navigator.session.language == "ru"
+
+
 def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
+    import logging
+
+    from kiosk.app import setup_logging
+
+    setup_logging(tmp_path)  # the kiosk's own log file goes into the scan too
+    file_handler = logging.getLogger().handlers[-1]
     driver = kiosk(qtbot, tmp_path)
     driver.click("lang-en")
     driver.choose_service("id-card-restoration")
@@ -222,6 +249,9 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     driver.click("finish")
     driver.click("finish")
     driver.kiosk.journal.close()
+    logging.getLogger().removeHandler(file_handler)
+    file_handler.close()
+    assert (tmp_path / "kiosk.log").stat().st_size > 0
     stored = b""
     for path in tmp_path.rglob("*"):
         if path.is_file() and path.suffix != ".pdf":  # the printed slip itself is paper

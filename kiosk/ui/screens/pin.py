@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.ui.screen import Screen, label
@@ -29,11 +36,12 @@ class PinScreen(Screen):
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         pad = QGridLayout()
         pad.setSpacing(12)
+        pad.setContentsMargins(0, 0, 0, 0)
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
             button = QPushButton(key if key.isdigit() else "", objectName=f"pin-{key}")
-            button.setMinimumSize(110, 88)
+            button.setMinimumSize(128, 88)
             if key == "ok":
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, k=key: self._on_key(k))
@@ -43,7 +51,7 @@ class PinScreen(Screen):
         self.cancel.clicked.connect(self._on_cancel)
         holder = QWidget()
         holder.setLayout(pad)
-        holder.setFixedWidth(380)
+        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)

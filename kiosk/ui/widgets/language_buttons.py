@@ -25,6 +25,12 @@ class LanguageButtons(QButtonGroup):
             self.addButton(button)
             row.addWidget(button)
 
+    def enable(self, languages: tuple[str, ...]) -> None:
+        """Show only the languages this kiosk offers (one alone needs no buttons)."""
+        for button in self.buttons():
+            code = button.objectName().removeprefix("lang-")
+            button.setVisible(code in languages and len(languages) > 1)
+
     def mark(self, language: Language) -> None:
         """Show which language is in use."""
         for button in self.buttons():
