@@ -21,12 +21,17 @@ def take(
 ) -> list[Path]:
     """Render the screens into `folder`; return the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
     from PySide6.QtWidgets import QApplication
 
     from kiosk.testing import KioskDriver
 
     app = QApplication.instance() or QApplication([])
     folder.mkdir(parents=True, exist_ok=True)
+    # Every run writes its journal, PIN and slips to a throw-away folder, never the real one.
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-screenshots-"))
+    settings = (settings or Settings()).model_copy(update={"data_folder": scratch})
     written: list[Path] = []
 
     def shot(driver: KioskDriver, name: str) -> None:
@@ -69,13 +74,8 @@ def take(
         # Staff: the PIN pad, the dashboard after a few visitors, out of order.
         if not suffix:
             for language in ("en", "kk"):
-                _staff(
-                    driver_factory=lambda: KioskDriver.start(
-                        settings=settings, today=today, size=(width, height)
-                    ),
-                    language=language,
-                    shot=shot,
-                )
+                driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
+                _staff(driver, language, shot)
         # A printer that fails: the codes and the reference stay on screen.
         driver = KioskDriver.start(
             settings=settings, today=today, size=(width, height), printer=_JammedPrinter()
@@ -111,10 +111,9 @@ def take(
     return written
 
 
-def _staff(driver_factory, language: str, shot) -> None:  # type: ignore[no-untyped-def]
+def _staff(driver, language: str, shot) -> None:  # type: ignore[no-untyped-def]
     from kiosk.storage.pin import PinStore
 
-    driver = driver_factory()
     PinStore(driver.data_folder).set_pin("2468")
     driver.click(f"lang-{language}")
     driver.choose_service("id-card-restoration")
@@ -138,6 +137,7 @@ def _staff(driver_factory, language: str, shot) -> None:  # type: ignore[no-unty
     driver.click("out-of-order")
     driver.click("attendant-logout")
     shot(driver, f"{language}-62-out-of-order")
+    (driver.data_folder / "out-of-order").unlink(missing_ok=True)
     driver.close()
 
 

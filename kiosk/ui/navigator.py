@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
-from kiosk.logic.check import check_catalogue, check_folder
+from kiosk.logic.check import CheckReport, check_catalogue, check_folder
 from kiosk.logic.i18n import Language, Strings, format_money
 from kiosk.logic.interview import progress
 from kiosk.logic.money import MoneyError
@@ -104,6 +104,7 @@ class Navigator(QObject):
         self.log = log
         self.pins = pins or PinStore(settings.data_folder)
         self.attendant = False  # staff are logged in
+        self._checked: dict[str, CheckReport] = {}
         self.before_pin = "welcome"
         self.attendant_timer = QTimer(self, singleShot=True)
         self.attendant_timer.setInterval(round(settings.timing.attendant_idle * 1000))
@@ -560,8 +561,8 @@ class Navigator(QObject):
         if verdict.ok:
             self._audit("attendant logged in")
             self.attendant = True
-            self.attendant_timer.start()
             self._show_dashboard()
+            self.attendant_timer.start()  # from now: the dashboard may take a moment to gather
             return
         if verdict.reason == "locked" and verdict.locked_until is not None:
             self._audit("PIN entry locked for five minutes")
@@ -589,7 +590,9 @@ class Navigator(QObject):
         status = [
             (text("attendant.printer", status=self.desk.spooler.printer_status().value), False)
         ]
-        report = check_catalogue(self.catalogue)
+        report = self._checked.get(self.catalogue.version)
+        if report is None:  # walking every path takes a while: once per catalogue version
+            report = self._checked[self.catalogue.version] = check_catalogue(self.catalogue)
         result = "OK" if report.ok else str(report.problems[0])
         status.append(
             (

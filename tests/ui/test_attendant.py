@@ -163,7 +163,7 @@ def test_catalogue_reload_refuses_a_broken_one(qtbot, tmp_path) -> None:
 
 def test_attendant_logged_out_when_idle_and_no_visitor_reset_while_in(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
-    driver = kiosk(qtbot, tmp_path, timing=Timing(idle=0.1, countdown=0.1, attendant_idle=0.6))
+    driver = kiosk(qtbot, tmp_path, timing=Timing(idle=0.1, countdown=0.1, attendant_idle=1.5))
     driver.kiosk.navigator.open_attendant()
     enter_pin(driver, PIN)
     driver.click("serve-visitor")  # an assisted session: no idle reset
