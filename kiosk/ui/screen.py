@@ -39,6 +39,14 @@ class Screen(QWidget):
         """Show every text in `language`."""
         self.language = language
 
+    def scrolling(self) -> QVBoxLayout:
+        """Fill the screen with a kinetic-scrolling column; returns the column's layout."""
+        area, column = scroll_column(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
+        return column
+
     def wipe(self) -> None:
         """Forget everything shown about the last visitor (screens with answers override)."""
 

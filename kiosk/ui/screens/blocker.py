@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 
 
 class BlockerScreen(Screen):
@@ -18,14 +18,11 @@ class BlockerScreen(Screen):
 
     def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
         super().__init__(strings, parent)
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.title = label("title")
         self.finish = QPushButton(objectName="finish")
         self.finish.setProperty("role", "primary")
         self.finish.clicked.connect(self.finished)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area, 1)
 
     def actions(self) -> list[QWidget]:
         """Buttons shown in the footer."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.big_button import BigButton
 
 
@@ -22,12 +22,9 @@ class DocumentsScreen(Screen):
         self.quote: Quote | None = None
         self.have: set[str] = set()
         self.buttons: dict[str, BigButton] = {}
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.title = label("title")
         self.hint = label("subtitle")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
 
     def show_documents(self, quote: Quote, have: set[str]) -> None:
         """List the quote's documents; those in `have` are ticked."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
 from kiosk.printing.outcome import PrintStatus
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.payment_card import PaymentCard
 
 
@@ -24,7 +24,7 @@ class PrintingScreen(Screen):
         self.status: PrintStatus | None = None
         self.reference = ""
         self.quote: Quote | None = None
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.message = label("title", name="print-status")
         self.reference_label = label("heading", name="print-reference")
         self.next_steps = label("subtitle", name="print-next")
@@ -33,9 +33,6 @@ class PrintingScreen(Screen):
         self.finish = QPushButton(objectName="finish")
         self.finish.setProperty("role", "primary")
         self.finish.clicked.connect(self.finished)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area, 1)
 
     def actions(self) -> list[QWidget]:
         """Buttons shown in the footer: retry after a failure, done once there is an outcome."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.catalogue import Question
 from kiosk.logic.i18n import Language, Strings, format_money
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.big_button import BigButton
 
 
@@ -26,12 +26,9 @@ class QuestionScreen(Screen):
         self.selected: str | None = None
         self.fees: dict[str, Decimal] = {}
         self.buttons: dict[str, BigButton] = {}
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.title = label("title", name="question-text")
         self.help = label("subtitle", name="question-help")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
 
     def show_question(
         self,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.logic.i18n import Language, Strings, format_date, format_money, format_number
 from kiosk.logic.quote import Quote
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.online_card import OnlineCard
 from kiosk.ui.widgets.payment_card import PaymentCard
 
@@ -33,15 +33,12 @@ class ResultScreen(Screen):
         self.online = None
         self.keyed: dict[str, tuple[QLabel, str]] = {}
         self.mci_label: QLabel | None = None
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.print_button = QPushButton(objectName="print-slip")
         self.print_button.setProperty("role", "primary")
         self.print_button.clicked.connect(self.print_requested)
         self.finish = QPushButton(objectName="finish")
         self.finish.clicked.connect(self.finished)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area, 1)
         self.cards: list[PaymentCard] = []
 
     def actions(self) -> list[QWidget]:

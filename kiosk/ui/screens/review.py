@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 
 from kiosk.logic.catalogue import Service
 from kiosk.logic.i18n import Language, Strings
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 
 
 class ReviewScreen(Screen):
@@ -20,12 +20,9 @@ class ReviewScreen(Screen):
         super().__init__(strings, parent)
         self.service: Service | None = None
         self.answers: dict[str, str] = {}
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.title = label("title")
         self.rows: list[tuple[str, QFrame]] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
 
     def show_answers(self, service: Service, answers: dict[str, str]) -> None:
         """List every answer given, in question order."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.i18n import Language, Strings
 from kiosk.settings import ASSETS
-from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.big_button import BigButton
 
 ICONS = ASSETS / "icons"
@@ -24,11 +24,8 @@ class ServicesScreen(Screen):
         super().__init__(strings, parent)
         self.catalogue: Catalogue | None = None
         self.title = label("title")
-        area, self.column = scroll_column(self)
+        self.column = self.scrolling()
         self.tiles: dict[str, BigButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(area)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Build a tile for every service, in catalogue order."""
