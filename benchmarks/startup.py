@@ -1,0 +1,60 @@
+"""Start-up: `kiosk --smoke` against a bare PySide6 window, alternating, in the same run.
+
+The bare window: QApplication, one shown QLabel, one turn of the event loop, exit. Wall time
+and peak RSS (from wait4, per child) of each; medians of RUNS runs and their ratios.
+Targets: at most 2× the bare window's wall time and 1.5× its peak RSS.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+RUNS = 10
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QLabel\n"
+    "app = QApplication([])\n"
+    "label = QLabel('kiosk')\n"
+    "label.show()\n"
+    "app.processEvents()\n"
+)
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one run."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{command} exited {child.returncode}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["KIOSK_DATA_FOLDER"] = tempfile.mkdtemp(prefix="kiosk-bench-")
+    kiosk = [sys.executable, "-m", "kiosk", "--smoke"]
+    bare = [sys.executable, "-c", BARE]
+    results: dict[str, list[tuple[float, float]]] = {"kiosk": [], "bare": []}
+    measure(kiosk, env)  # warm the file cache once
+    for _ in range(RUNS):
+        results["bare"].append(measure(bare, env))
+        results["kiosk"].append(measure(kiosk, env))
+    medians = {
+        name: (statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs))
+        for name, runs in results.items()
+    }
+    (kiosk_wall, kiosk_rss), (bare_wall, bare_rss) = medians["kiosk"], medians["bare"]
+    print(f"median of {RUNS} runs each, alternating")
+    print(f"  bare PySide6 window  wall {bare_wall * 1000:7.0f} ms   peak RSS {bare_rss:6.1f} MiB")
+    print(
+        f"  kiosk --smoke        wall {kiosk_wall * 1000:7.0f} ms   peak RSS {kiosk_rss:6.1f} MiB"
+    )
+    print(f"  ratio                wall {kiosk_wall / bare_wall:7.2f}×     (target ≤ 2×)")
+    print(f"                       RSS  {kiosk_rss / bare_rss:7.2f}×     (target ≤ 1.5×)")
