@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-
 # libyaml's parser when PyYAML was built with it (ten times faster), else the Python one.
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
