@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, Condition, Id, answer_tests
-from kiosk.logic.i18n import LocalText
+from kiosk.logic.i18n import LANGUAGES, LocalText, placeholders
 from kiosk.logic.money import FeeSchedule
 from kiosk.logic.yamlfile import YamlFile, YamlFileError
 
@@ -380,7 +380,12 @@ def _cross_check(service: Service, fees: FeeSchedule, source: YamlFile) -> list[
     for group, messages in (("warnings", service.warnings), ("notes", service.notes)):
         for mi, message in enumerate(messages):
             check_condition((group, mi, "when"), message.when, everything)
-            for language, names in message.text.placeholders().items():
+            for language in LANGUAGES:
+                try:
+                    names = placeholders(message.text.get(language))
+                except ValueError as error:  # a stray brace: the text cannot be filled in
+                    problem((group, mi, "text", language), f"not a valid text: {error}")
+                    continue
                 for name in sorted(names - set(message.amounts)):
                     problem(
                         (group, mi, "text", language),

@@ -67,6 +67,12 @@ class Strings:
                 raise ValueError(f"{path.name}: {where}: {first['msg']}") from None
             for key in loaded.keys() & texts.keys():
                 raise ValueError(f"{path.name}: text {key!r} is defined twice")
+            for key, local in loaded.items():
+                for language in LANGUAGES:
+                    try:
+                        placeholders(local.get(language))
+                    except ValueError as error:
+                        raise ValueError(f"{path.name}: {key}.{language}: {error}") from None
             texts.update(loaded)
         return cls(texts)
 

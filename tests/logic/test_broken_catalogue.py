@@ -203,3 +203,11 @@ def test_missing_services_folder(tmp_path: Path) -> None:
     found = problems(tmp_path)
     assert any("there is no services/ folder" in p for p in found)
     assert any("fees.yaml" in p and "mci" in p for p in found)
+
+
+def test_stray_brace_in_a_message(catalogue_copy: Path) -> None:
+    line = edit(catalogue_copy, SERVICE, "at once: it protects you", "at once: {it protects you")
+    [message] = problems(catalogue_copy)
+    assert "warnings[3].text.en: not a valid text" in message
+    assert message.startswith(f"catalogue/{SERVICE}:")
+    assert line > 0

@@ -39,3 +39,11 @@ def test_missing_translation_names_the_key(tmp_path: Path) -> None:
 def test_unknown_key_is_an_error() -> None:
     with pytest.raises(KeyError, match=r"payment\.nothing"):
         Strings.load(ASSETS / "i18n").text("payment.nothing", "kk")
+
+
+def test_a_stray_brace_is_named(tmp_path: Path) -> None:
+    (tmp_path / "ui.yaml").write_text(
+        "payment.scan:\n  kk: a\n  ru: b\n  en: 'Scan {it'\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match=r"ui.yaml: payment\.scan\.en:"):
+        Strings.load(tmp_path)
