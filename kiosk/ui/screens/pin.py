@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -52,8 +51,7 @@ class PinScreen(Screen):
         holder = QWidget()
         holder.setLayout(pad)
         holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
+        layout = self.scrolling()  # the pad must fit 1280×800 with large text too
         layout.setSpacing(16)
         layout.addStretch(1)
         layout.addWidget(self.title)
