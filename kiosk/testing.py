@@ -48,6 +48,13 @@ LICENCE_EXPIRED = {
 }
 
 
+def settle() -> None:
+    """Run what the click queued, and what that queued (widgets added to a shown screen
+    are shown by queued calls; a background answer may redraw a screen once more)."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 class KioskDriver:
     """Drives a real kiosk window offscreen."""
 
@@ -119,7 +126,7 @@ class KioskDriver:
             raise RuntimeError(f"{name!r} is disabled")
         self._ensure_visible(widget)
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
-        QApplication.processEvents()
+        settle()
 
     def _ensure_visible(self, widget: QWidget) -> None:
         from PySide6.QtWidgets import QScrollArea

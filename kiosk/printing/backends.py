@@ -124,7 +124,7 @@ class SystemBackend:
         if not painter.begin(printer):
             raise PrinterFault(f"printer {self.printer_name!r} refused the job", sent=False)
         try:
-            layout.paint(painter)
+            layout.paint(painter, printer.newPage)
         except Exception as error:
             raise PrinterFault(f"printing stopped: {error}", sent=True) from error
         finally:

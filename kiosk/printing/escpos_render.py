@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PIL import Image
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
 from kiosk.logic.qrmatrix import qr_matrix
@@ -88,18 +89,14 @@ def _block_image(block: Block, slip: Slip, paper: Paper, dots_per_line: int) -> 
     probe = QImage(dots_per_line, 8, QImage.Format.Format_Grayscale8)
     probe.setDotsPerMeterX(round(THERMAL_DPI / 0.0254))
     probe.setDotsPerMeterY(round(THERMAL_DPI / 0.0254))
-    layout = SlipLayout(single, paper, probe, THERMAL_DPI)
-    layout.width = float(dots_per_line)
-    layout.heights = [layout._height(block)]
+    layout = SlipLayout(single, paper, probe, THERMAL_DPI, width=float(dots_per_line))
     height = max(1, round(layout.heights[0]) + 4)
     image = QImage(dots_per_line, height, QImage.Format.Format_Grayscale8)
     image.setDotsPerMeterX(probe.dotsPerMeterX())
     image.setDotsPerMeterY(probe.dotsPerMeterY())
     image.fill(255)
     painter = QPainter(image)
-    from PySide6.QtCore import QRectF
-
-    layout._draw(painter, block, QRectF(0, 2, dots_per_line, layout.heights[0]))
+    layout.draw_block(painter, block, QRectF(0, 2, dots_per_line, layout.heights[0]))
     painter.end()
     return _to_pil(image)
 

@@ -6,6 +6,7 @@ a system printer's page, or a raster image for a thermal printer at its own dot 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -80,17 +81,25 @@ def dots(mm: float, dpi: float) -> float:
 class SlipLayout:
     """Where each block of a slip goes on a paper, for a device of a given density."""
 
-    def __init__(self, slip: Slip, paper: Paper, device: QPaintDevice, dpi: float) -> None:
+    def __init__(
+        self,
+        slip: Slip,
+        paper: Paper,
+        device: QPaintDevice,
+        dpi: float,
+        width: float | None = None,
+    ) -> None:
         self.slip, self.paper, self.device, self.dpi = slip, paper, device, dpi
-        self.width = dots(paper.printable_mm, dpi)
-        self.heights = [self._height(block) for block in slip.blocks]
+        self.width = width if width is not None else dots(paper.printable_mm, dpi)
+        self.heights = [self.block_height(block) for block in slip.blocks]
 
     def height_mm(self) -> float:
         """The length of paper the slip takes, margins included."""
         content = sum(self.heights) / self.dpi * MM_PER_INCH
         return content + len(self.heights) * self.paper.gap_mm + 2 * self.paper.margin_mm
 
-    def _height(self, block: Block) -> float:
+    def block_height(self, block: Block) -> float:
+        """Device dots a block takes at the layout's width."""
         if block.style == "rule":
             return dots(1.0, self.dpi)
         if block.style == "qr":
@@ -103,19 +112,23 @@ class SlipLayout:
             return max(left.height(), right.height())
         return metrics.boundingRect(QRectF(0, 0, self.width, 1e6), wrap, block.text).height()
 
-    def paint(self, painter: QPainter, top: float | None = None) -> list[QRectF]:
-        """Paint every block; returns where each went (for tests and page breaks)."""
+    def paint(self, painter: QPainter, new_page: Callable[[], object] | None = None) -> None:
+        """Paint every block down the paper. On cut sheets (A4), a block that does not fit
+        goes to the next page, which `new_page` starts."""
         margin = dots(self.paper.margin_mm, self.dpi)
-        y = margin if top is None else top
-        placed = []
+        gap = dots(self.paper.gap_mm, self.dpi)
+        bottom = dots(self.paper.height_mm, self.dpi) - margin if self.paper.height_mm else None
+        y = margin
         for block, height in zip(self.slip.blocks, self.heights, strict=True):
-            rect = QRectF(margin, y, self.width, height)
-            self._draw(painter, block, rect)
-            placed.append(rect)
-            y += height + dots(self.paper.gap_mm, self.dpi)
-        return placed
+            off_the_page = bottom is not None and y + height > bottom and y > margin
+            if off_the_page and new_page is not None:
+                new_page()
+                y = margin
+            self.draw_block(painter, block, QRectF(margin, y, self.width, height))
+            y += height + gap
 
-    def _draw(self, painter: QPainter, block: Block, rect: QRectF) -> None:
+    def draw_block(self, painter: QPainter, block: Block, rect: QRectF) -> None:
+        """Paint one block into `rect` (device dots)."""
         wrap = int(Qt.TextFlag.TextWordWrap)
         if block.style == "rule":
             painter.drawLine(rect.left(), rect.center().y(), rect.right(), rect.center().y())

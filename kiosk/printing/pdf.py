@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.logic.slip import Slip
-from kiosk.printing.layout import ROLL_80, Paper, SlipLayout, dots
+from kiosk.printing.layout import ROLL_80, Paper, SlipLayout
 
 DPI = 300
 
@@ -25,24 +25,6 @@ def render_pdf(slip: Slip, path: Path, paper: Paper = ROLL_80) -> None:
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF()))
     painter = QPainter(writer)
     try:
-        if paper.height_mm is None:
-            layout.paint(painter)
-        else:
-            _paint_pages(layout, painter, writer, paper)
+        layout.paint(painter, writer.newPage)
     finally:
         painter.end()
-
-
-def _paint_pages(layout: SlipLayout, painter: QPainter, writer: QPdfWriter, paper: Paper) -> None:
-    """A4: blocks flow down the page and onto the next when one does not fit."""
-    assert paper.height_mm is not None
-    margin = dots(paper.margin_mm, DPI)
-    bottom = dots(paper.height_mm, DPI) - margin
-    gap = dots(paper.gap_mm, DPI)
-    y = margin
-    for block, height in zip(layout.slip.blocks, layout.heights, strict=True):
-        if y + height > bottom and y > margin:
-            writer.newPage()
-            y = margin
-        layout._draw(painter, block, QRectF(margin, y, layout.width, height))
-        y += height + gap

@@ -67,6 +67,7 @@ class Spooler(QObject):
     """
 
     finished = Signal(str, object)
+    status_known = Signal(object)
 
     def __init__(self, backend: Backend, timeout: float = 5.0, parent: QObject | None = None):
         super().__init__(parent)
@@ -75,6 +76,7 @@ class Spooler(QObject):
         self.jobs: list[Job] = []
         self._lock = threading.Lock()  # guards `jobs`
         self._printer = threading.Lock()  # one job at a time reaches the printer
+        self.last_status = PrinterStatus.UNKNOWN  # what the printer last said
 
     def submit(self, slip: Slip, session: int) -> Job:
         """Queue a slip; the outcome arrives through `finished`."""
@@ -92,14 +94,25 @@ class Spooler(QObject):
                     job.cancelled.set()
 
     def printer_status(self) -> PrinterStatus:
-        """Ask the printer how it is, never waiting longer than the time-out."""
+        """Ask the printer how it is, never waiting longer than the time-out (blocks: call it
+        off the screen's thread, or use `refresh_status`)."""
         try:
-            return call_with_timeout(self.backend.status, self.timeout)
+            status = call_with_timeout(self.backend.status, self.timeout)
         except TimedOut:
-            return PrinterStatus.OFFLINE
+            status = PrinterStatus.OFFLINE
         except Exception:
             log.exception("printer status failed")
-            return PrinterStatus.UNKNOWN
+            status = PrinterStatus.UNKNOWN
+        self.last_status = status
+        return status
+
+    def refresh_status(self) -> None:
+        """Ask the printer in the background; the answer comes through `status_known`."""
+
+        def ask() -> None:
+            self.status_known.emit(self.printer_status())
+
+        threading.Thread(target=ask, daemon=True, name="printer-status").start()
 
     def _run(self, job: Job) -> None:
         with self._printer:

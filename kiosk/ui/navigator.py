@@ -117,6 +117,7 @@ class Navigator(QObject):
         window.languages.enable(settings.languages)
         screens.welcome.languages.enable(settings.languages)
         desk.finished.connect(self._on_print_finished)
+        desk.spooler.status_known.connect(self._on_printer_status)
         self.session = VisitorSession(language=settings.default_language)
         self.state = ""
         self.quote: Quote | None = None
@@ -310,10 +311,12 @@ class Navigator(QObject):
             self.idle.disarm()
             printing = s.printing
             if printing.status is not None and session.reference is not None:
-                # A language switch after the outcome: the texts of the codes follow it.
-                printing.show_status(
-                    printing.status, session.reference, self._quote() or printing.quote
-                )
+                # The outcome, in the visitor's language (a switch re-prices the texts only).
+                quote = self.quote
+                if quote is None or quote.language != session.language:
+                    quote = self._quote() or printing.quote
+                assert quote is not None
+                printing.show_status(printing.status, session.reference, quote)
             w.set_chrome(back=False, home=False, actions=s.printing.actions())
             w.show_screen(s.printing)
         elif state == "thanks":
@@ -502,9 +505,7 @@ class Navigator(QObject):
             return
         if reference != self.session.reference or self.state != "printing":
             return  # an earlier visitor's job, or a reprint by staff
-        quote = self.quote or self.screens.printing.quote
-        assert quote is not None
-        self.screens.printing.show_status(outcome.status, reference, quote)
+        self.screens.printing.status = outcome.status  # _enter shows it
         self._enter("printing")
         self.state_changed.emit("printing")
 
@@ -582,14 +583,19 @@ class Navigator(QObject):
         self.screens.dashboard.show_facts(self._dashboard_facts(message))
         if self.state != "dashboard":
             self._go("dashboard")
+            self.desk.spooler.refresh_status()  # an offline printer must not hold the screen
+
+    def _on_printer_status(self, _status: object) -> None:
+        if self.state == "dashboard":
+            message = self.screens.dashboard.facts.message
+            self.screens.dashboard.show_facts(self._dashboard_facts(message))
 
     def _dashboard_facts(self, message: str) -> DashboardFacts:
         journal, language = self.desk.journal, self.session.language
         text = self._text
         today = self.today()
-        status = [
-            (text("attendant.printer", status=self.desk.spooler.printer_status().value), False)
-        ]
+        printer = self.desk.spooler.last_status.value  # a fresh answer is on its way
+        status = [(text("attendant.printer", status=printer), False)]
         report = self._checked.get(self.catalogue.version)
         if report is None:  # walking every path takes a while: once per catalogue version
             report = self._checked[self.catalogue.version] = check_catalogue(self.catalogue)

@@ -19,7 +19,7 @@ class BlockerScreen(Screen):
     def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
         super().__init__(strings, parent)
         self.column = self.scrolling()
-        self.title = label("title")
+        self.wipe()
         self.finish = QPushButton(objectName="finish")
         self.finish.setProperty("role", "primary")
         self.finish.clicked.connect(self.finished)
@@ -30,9 +30,7 @@ class BlockerScreen(Screen):
 
     def show_blockers(self, quote: Quote) -> None:
         """Show every blocker in force (texts in the quote's language)."""
-        clear(self.column)
-        self.title = label("title")
-        self.column.addWidget(self.title)
+        self.wipe()
         for blocker in quote.blockers:
             frame = QFrame(objectName=f"blocker-{blocker.id}")
             frame.setProperty("role", "blocker")

@@ -23,17 +23,12 @@ class DocumentsScreen(Screen):
         self.have: set[str] = set()
         self.buttons: dict[str, BigButton] = {}
         self.column = self.scrolling()
-        self.title = label("title")
-        self.hint = label("subtitle")
+        self.wipe()
 
     def show_documents(self, quote: Quote, have: set[str]) -> None:
         """List the quote's documents; those in `have` are ticked."""
+        self.wipe()
         self.quote, self.have = quote, set(have)
-        clear(self.column)
-        self.title, self.hint = label("title"), label("subtitle")
-        self.column.addWidget(self.title)
-        self.column.addWidget(self.hint)
-        self.buttons = {}
         for document in quote.documents:
             button = BigButton("document")
             button.setObjectName(f"document-{document.id}")

@@ -25,9 +25,7 @@ class PrintingScreen(Screen):
         self.reference = ""
         self.quote: Quote | None = None
         self.column = self.scrolling()
-        self.message = label("title", name="print-status")
-        self.reference_label = label("heading", name="print-reference")
-        self.next_steps = label("subtitle", name="print-next")
+        self.wipe()
         self.retry = QPushButton(objectName="print-retry")
         self.retry.clicked.connect(self.retry_requested)
         self.finish = QPushButton(objectName="finish")
@@ -42,18 +40,8 @@ class PrintingScreen(Screen):
 
     def show_status(self, status: PrintStatus | None, reference: str, quote: Quote) -> None:
         """None while printing; then the outcome. On failure the QR codes are shown again."""
+        self.wipe()
         self.status, self.reference, self.quote = status, reference, quote
-        clear(self.column)
-        self.message = label("title", name="print-status")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.reference_label = label("heading", name="print-reference")
-        self.reference_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.next_steps = label("subtitle", name="print-next")
-        self.next_steps.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.column.addStretch(1)
-        self.column.addWidget(self.message)
-        self.column.addWidget(self.reference_label)
-        self.column.addWidget(self.next_steps)
         if status in (PrintStatus.FAILED, PrintStatus.UNKNOWN):  # the visitor may have no slip
             row = QWidget()
             cards = QHBoxLayout(row)
@@ -75,7 +63,9 @@ class PrintingScreen(Screen):
         self.message = label("title", name="print-status")
         self.reference_label = label("heading", name="print-reference")
         self.next_steps = label("subtitle", name="print-next")
+        self.column.addStretch(1)
         for widget in (self.message, self.reference_label, self.next_steps):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.column.addWidget(widget)
 
     def retranslate(self, language: Language) -> None:
@@ -93,5 +83,6 @@ class PrintingScreen(Screen):
         if printed and self.quote is not None and self.quote.payments:
             steps.insert(0, self.say("slip.next-pay"))
         self.next_steps.setText("\n".join(steps))
+        self.next_steps.setVisible(bool(steps))
         self.retry.setText(self.say("printing.retry"))
         self.finish.setText(self.say("printing.done"))

@@ -27,8 +27,7 @@ class QuestionScreen(Screen):
         self.fees: dict[str, Decimal] = {}
         self.buttons: dict[str, BigButton] = {}
         self.column = self.scrolling()
-        self.title = label("title", name="question-text")
-        self.help = label("subtitle", name="question-help")
+        self.wipe()
 
     def show_question(
         self,
@@ -38,13 +37,8 @@ class QuestionScreen(Screen):
         fees: dict[str, Decimal],
     ) -> None:
         """Show `question` with the options `offered` at this centre; `selected` is marked."""
+        self.wipe()
         self.question, self.offered, self.selected, self.fees = question, offered, selected, fees
-        clear(self.column)
-        self.title = label("title", name="question-text")
-        self.help = label("subtitle", name="question-help")
-        self.column.addWidget(self.title)
-        self.column.addWidget(self.help)
-        self.buttons = {}
         for option_id in offered:
             button = BigButton("option")
             button.setObjectName(f"option-{question.id}-{option_id}")

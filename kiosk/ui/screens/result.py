@@ -47,9 +47,7 @@ class ResultScreen(Screen):
 
     def show_unavailable(self) -> None:
         """Say the cost cannot be worked out (no MCI for the year): never a guessed amount."""
-        self.quote = None
-        clear(self.column)
-        self.keyed = {}
+        self.wipe()
         box = QFrame(objectName="result-unavailable")
         box.setProperty("role", "blocker")
         inner = QVBoxLayout(box)
@@ -61,10 +59,9 @@ class ResultScreen(Screen):
 
     def show_quote(self, quote: Quote, online: object | None = None) -> None:
         """Show a complete quote (texts are already in the visitor's language)."""
+        self.wipe()
         self.quote, self.online = quote, online
         self.print_button.show()
-        clear(self.column)
-        self.keyed = {}
         language = quote.language
         self.column.addWidget(self._keyed("title", "result-title", "result.title"))
 
@@ -105,7 +102,6 @@ class ResultScreen(Screen):
         grid.setColumnStretch(0, 1)
         self.column.addWidget(bill)
 
-        self.cards = []
         if quote.payments:
             self.column.addWidget(self._keyed("heading", "pay-title", "result.pay-title"))
             cards = QWidget()

@@ -20,17 +20,14 @@ class ReviewScreen(Screen):
         super().__init__(strings, parent)
         self.service: Service | None = None
         self.answers: dict[str, str] = {}
-        self.column = self.scrolling()
-        self.title = label("title")
         self.rows: list[tuple[str, QFrame]] = []
+        self.column = self.scrolling()
+        self.wipe()
 
     def show_answers(self, service: Service, answers: dict[str, str]) -> None:
         """List every answer given, in question order."""
+        self.wipe()
         self.service, self.answers = service, dict(answers)
-        clear(self.column)
-        self.title = label("title")
-        self.column.addWidget(self.title)
-        self.rows = []
         for question in service.questions:
             if question.id not in answers:
                 continue
