@@ -21,8 +21,9 @@ MINIMUM = 64
 def small_targets(driver: KioskDriver, where: str) -> list[str]:
     """Buttons under 64 px, and a window pushed wider than the screen by its contents."""
     found = []
-    if driver.window.width() > driver.size[0]:
-        found.append(f"{where}: the window grew to {driver.window.width()} px")
+    if driver.window.width() > driver.size[0] or driver.window.height() > driver.size[1]:
+        size = f"{driver.window.width()}×{driver.window.height()}"
+        found.append(f"{where}: the window grew to {size} px")
     for button in driver.window.findChildren(QAbstractButton):
         if button.isVisible() and (button.width() < MINIMUM or button.height() < MINIMUM):
             found.append(f"{where}: {button.objectName()} {button.width()}×{button.height()}")
@@ -69,6 +70,8 @@ def test_every_target_is_at_least_64_px(qtbot, tmp_path: Path, size, large_text)
     driver.click("service-id-card-restoration")
     driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
     problems += small_targets(driver, "blocker")
+    driver.kiosk.navigator.open_attendant()
+    problems += small_targets(driver, "pin")
     assert problems == []
 
 
