@@ -16,9 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
 from kiosk.logic.i18n import Strings
@@ -179,6 +179,20 @@ def crash_hook(
     return hook
 
 
+class PaintWatch(QObject):
+    """Notes whether a widget has been painted (the smoke check, without copying the screen)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
 def has_display() -> bool:
     """Whether Qt has somewhere to show a window."""
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -208,16 +222,16 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
     sys.excepthook = crash_hook(kiosk)
     window = kiosk.window
     if smoke:
+        welcome = kiosk.navigator.screens.welcome
+        watch = PaintWatch(welcome)
         window.resize(1280, 800)
         window.show()
         app.processEvents()
-        painted = window.grab()
-        if painted.isNull() or kiosk.navigator.state != "welcome":
+        if not watch.painted or kiosk.navigator.state != "welcome":
             print("kiosk: the welcome screen did not paint", file=sys.stderr)
             return 1
-        print(
-            f"kiosk: started and painted the welcome screen ({painted.width()}×{painted.height()})"
-        )
+        size = welcome.window().size()
+        print(f"kiosk: started and painted the welcome screen ({size.width()}×{size.height()})")
         window.allow_close = True
         window.close()
         return 0

@@ -6,21 +6,23 @@ never a scaled bitmap, so it stays sharp wherever it is drawn.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.logic.qrmatrix import QrMatrix
+if TYPE_CHECKING:  # the encoder (numpy) is loaded with the first code, not at start-up
+    from kiosk.logic.qrmatrix import QrMatrix
 
 MM_PER_INCH = 25.4
 
 
 def matrix_image(matrix: QrMatrix) -> QImage:
     """The matrix at one pixel per module (quiet zone included), black on white."""
-    modules = np.where(np.array(matrix.rows, dtype=bool), 0, 255).astype(np.uint8)
+    pixels = bytes(0 if dark else 255 for row in matrix.rows for dark in row)
     size = matrix.size
-    image = QImage(modules.tobytes(), size, size, size, QImage.Format.Format_Grayscale8)
-    return image.copy()  # own the pixels; the numpy buffer goes away
+    image = QImage(pixels, size, size, size, QImage.Format.Format_Grayscale8)
+    return image.copy()  # own the pixels; the byte string goes away
 
 
 def module_dots(matrix: QrMatrix, side_mm: float, dots_per_inch: float) -> int:

@@ -8,10 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from kiosk.logic.yamlfile import safe_load
 
 Language = Literal["kk", "ru", "en"]
 LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
@@ -60,7 +61,7 @@ class Strings:
         adapter = TypeAdapter(dict[str, LocalText])
         for path in sorted(folder.glob("*.yaml")):
             try:
-                loaded = adapter.validate_python(yaml.safe_load(path.read_text("utf-8")) or {})
+                loaded = adapter.validate_python(safe_load(path.read_text("utf-8")) or {})
             except ValidationError as error:
                 first = error.errors()[0]
                 where = ".".join(str(part) for part in first["loc"])

@@ -7,7 +7,7 @@ blocker applies the interview stops: nothing more is asked until an answer chang
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from kiosk.logic.catalogue import Blocker, Question, Service
 from kiosk.logic.conditions import answer_tests, describe, holds
@@ -50,6 +50,23 @@ def next_question(service: Service, answers: Answers, centre_class: str) -> Ques
         if question.id not in answers:
             return question
     return None
+
+
+def answer_paths(service: Service, centre_class: str) -> Iterator[dict[str, str]]:
+    """Every way through the interview, answers in the order asked: each path ends complete
+    or at a blocker (a question with no option at this centre ends a path too)."""
+    stack: list[dict[str, str]] = [{}]
+    while stack:
+        answers = stack.pop()
+        question = next_question(service, answers, centre_class)
+        if question is None:
+            yield answers
+            continue
+        options = question.options_for(centre_class)
+        if not options:
+            yield answers
+        for option in reversed(options):  # popped in the catalogue's order
+            stack.append({**answers, question.id: option.id})
 
 
 def is_complete(service: Service, answers: Answers, centre_class: str) -> bool:

@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-import holidays
-
 
 @lru_cache(maxsize=8)
 def _calendar(year: int) -> Any:
-    # Two years, so that counting across New Year needs no second look-up.
+    # Two years, so that counting across New Year needs no second look-up. The package is
+    # large and only a quote needs it, so it loads with the first quote, not at start-up.
+    import holidays
+
     return holidays.country_holidays("KZ", years=(year, year + 1))
 
 

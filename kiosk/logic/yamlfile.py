@@ -18,6 +18,11 @@ import yaml
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def safe_load(text: str) -> Any:
+    """Plain YAML (PyYAML's safe rules) through the fast parser: texts, tokens."""
+    return yaml.load(text, Loader=_BASE)
+
+
 class CatalogueLoader(_BASE):  # type: ignore[valid-type,misc]
     """SafeLoader without YAML 1.1's yes/no booleans and without floats."""
 

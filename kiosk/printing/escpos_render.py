@@ -15,7 +15,6 @@ from PIL import Image
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from kiosk.logic.qrmatrix import qr_matrix
 from kiosk.logic.slip import Block, Slip
 from kiosk.printing.layout import Paper, SlipLayout
 from kiosk.qrdraw import draw_matrix, module_dots
@@ -102,6 +101,8 @@ def _block_image(block: Block, slip: Slip, paper: Paper, dots_per_line: int) -> 
 
 
 def _send_qr(printer: Any, payload: str, paper: Paper, dots_per_line: int, native: bool) -> None:
+    from kiosk.logic.qrmatrix import qr_matrix  # numpy: loaded with the first code
+
     matrix = qr_matrix(payload)
     module = module_dots(matrix, paper.qr_mm, THERMAL_DPI)
     printer.set(align="center")

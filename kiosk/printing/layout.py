@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter
 
-from kiosk.logic.qrmatrix import qr_matrix
 from kiosk.logic.slip import Block, Slip
 from kiosk.qrdraw import draw_matrix, module_dots
 
@@ -134,6 +133,8 @@ class SlipLayout:
             painter.drawLine(rect.left(), rect.center().y(), rect.right(), rect.center().y())
             return
         if block.style == "qr":
+            from kiosk.logic.qrmatrix import qr_matrix  # numpy: loaded with the first code
+
             matrix = qr_matrix(block.payload)
             module = module_dots(matrix, self.paper.qr_mm, self.dpi)
             side = module * matrix.size

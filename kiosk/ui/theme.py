@@ -12,7 +12,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-import yaml
+from kiosk.logic.yamlfile import safe_load
 
 VARIANTS = ("default", "high-contrast")
 _SCALED = ("font", "font_small", "font_large", "font_title", "font_huge", "target", "option_height")
@@ -30,7 +30,7 @@ class Tokens:
     """The token table (`assets/theme/tokens.yaml`) and the QSS template beside it."""
 
     def __init__(self, folder: Path) -> None:
-        self.data: dict[str, Any] = yaml.safe_load((folder / "tokens.yaml").read_text("utf-8"))
+        self.data: dict[str, Any] = safe_load((folder / "tokens.yaml").read_text("utf-8"))
         self.template = Template((folder / "kiosk.qss").read_text("utf-8"))
         for variant in VARIANTS:
             if variant not in self.data["variants"]:

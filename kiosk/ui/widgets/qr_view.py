@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Property, QRect, QSize, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.logic.qrmatrix import QrMatrix, qr_matrix
 from kiosk.qrdraw import draw_matrix, matrix_image
+
+if TYPE_CHECKING:
+    from kiosk.logic.qrmatrix import QrMatrix
 
 MIN_MODULE_PX = 4  # below this a phone camera at arm's length struggles
 
@@ -35,6 +39,9 @@ class QrView(QWidget):
         if payload == self._payload:
             return
         self._payload = payload
+        # The encoder (numpy) loads with the first code, not at start-up.
+        from kiosk.logic.qrmatrix import qr_matrix
+
         self._matrix = qr_matrix(payload) if payload else None
         self._image = matrix_image(self._matrix) if self._matrix else None
         side = (self._matrix.size if self._matrix else 0) * MIN_MODULE_PX
