@@ -177,6 +177,16 @@ def ensure_qt(platform: str) -> None:
     sys.exit("run.py: Qt still does not start after installing its system libraries")
 
 
+def compile_bytecode() -> None:
+    """Byte-compile the kiosk's own modules, as pip does for an installed package (an
+    editable install has none, and PYTHONDONTWRITEBYTECODE would keep it that way)."""
+    subprocess.run(
+        [str(venv_bin("python")), "-m", "compileall", "-q", str(ROOT / "kiosk")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def run(*command: str) -> int:
     return subprocess.run(list(command), cwd=ROOT).returncode
 
@@ -207,6 +217,7 @@ def main(argv: list[str]) -> int:
     ensure_qt(qt_platform(command))
     if command == "test":
         return run_tests(rest)
+    compile_bytecode()
     if command == "bench":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return run(str(venv_bin("python")), "-m", "benchmarks", *rest)

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.logic.catalogue import Catalogue, CatalogueError, Problem, Service, load_catalogue
-from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass
-from kiosk.logic.interview import active_blockers, next_question
+from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, answer_tests, holds
+from kiosk.logic.interview import active_blockers
 from kiosk.logic.money import MoneyError
-from kiosk.logic.quote import make_quote
+from kiosk.logic.quote import bill_plan, price_plan
 
 
 @dataclass
@@ -67,97 +67,119 @@ def check_catalogue(catalogue: Catalogue) -> CheckReport:
     report = CheckReport(services=len(catalogue.services), years=catalogue.fees.years())
     dates = pricing_dates(catalogue)
     for service in catalogue.services.values():
-        seen: set[str] = set()
+        walk = _Walk(catalogue, service, dates, report)
         for centre_class in CENTRE_CLASSES:
-            _walk(catalogue, service, centre_class, {}, dates, report, seen)
+            paths, complete, blocked = walk.down(centre_class, {})
+            report.paths += paths
+            report.complete += complete
+            report.blocked += blocked
     return report
 
 
-def _walk(
-    catalogue: Catalogue,
-    service: Service,
-    centre_class: CentreClass,
-    answers: dict[str, str],
-    dates: list[date],
-    report: CheckReport,
-    seen: set[str],
-) -> None:
-    if active_blockers(service, answers, centre_class):
-        report.paths += 1
-        report.blocked += 1
-        return
-    question = next_question(service, answers, centre_class)
-    if question is None:
-        report.paths += 1
-        report.complete += 1
-        _price_everywhere(catalogue, service, centre_class, answers, dates, report, seen)
-        return
-    options = question.options_for(centre_class)
-    if not options:
-        index = service.questions.index(question)
-        _problem(
-            catalogue,
-            service,
-            ("questions", index, "options"),
-            f"no option is offered at {centre_class} centres: the path {_path(answers)} "
-            "ends with neither a complete quote nor a blocker",
-            report,
-            seen,
-            key=f"dead-end:{question.id}:{centre_class}",
-        )
-        return
-    for option in options:
-        _walk(
-            catalogue,
-            service,
+def deciding_questions(service: Service) -> frozenset[str]:
+    """The questions whose answers can change what is asked next, what blocks, or the bill.
+
+    The other answers only change texts (documents, warnings, notes), so two paths that
+    differ in them alone go on alike and cost the same: the walk takes one for all.
+    """
+    conditions = [question.when for question in service.questions]
+    conditions += [blocker.when for blocker in service.blockers]
+    for rule in service.bill:
+        conditions += [rule.when, *(case.when for case in rule.cases)]
+    named = {test.question for condition in conditions for test in answer_tests(condition)}
+    for rule in service.bill:
+        named.update(a.option_fee for a in (rule, *rule.cases) if a.option_fee is not None)
+    return frozenset(named)
+
+
+Counts = tuple[int, int, int]  # paths, complete, blocked
+
+
+class _Walk:
+    """Depth-first over one service's answers. What lies below a point depends only on
+    which questions are answered and on the deciding answers: each such point is walked
+    once, and its counts reused wherever the walk comes to it again."""
+
+    def __init__(
+        self, catalogue: Catalogue, service: Service, dates: list[date], report: CheckReport
+    ) -> None:
+        self.catalogue, self.service, self.dates, self.report = catalogue, service, dates, report
+        self.deciding = deciding_questions(service)
+        self.seen: set[str] = set()  # problems already reported
+        self.below: dict[tuple[object, ...], Counts] = {}
+        self.priced: set[tuple[object, ...]] = set()  # kinds of bill already priced
+
+    def down(self, centre_class: CentreClass, answers: dict[str, str]) -> Counts:
+        key = (
             centre_class,
-            {**answers, question.id: option.id},
-            dates,
-            report,
-            seen,
+            frozenset(answers),
+            frozenset((q, a) for q, a in answers.items() if q in self.deciding),
         )
+        counts = self.below.get(key)
+        if counts is None:
+            counts = self.below[key] = self._visit(centre_class, answers)
+        return counts
 
+    def _visit(self, centre_class: CentreClass, answers: dict[str, str]) -> Counts:
+        service = self.service
+        if active_blockers(service, answers, centre_class):
+            return (1, 0, 1)
+        question = next(  # next_question, its blocker test already made
+            (
+                q
+                for q in service.questions
+                if q.id not in answers and holds(q.when, answers, centre_class)
+            ),
+            None,
+        )
+        if question is None:
+            self._price(centre_class, answers)
+            return (1, 1, 0)
+        options = question.options_for(centre_class)
+        if not options:
+            index = service.questions.index(question)
+            self._problem(
+                ("questions", index, "options"),
+                f"no option is offered at {centre_class} centres: the path {_path(answers)} "
+                "ends with neither a complete quote nor a blocker",
+                key=f"dead-end:{question.id}:{centre_class}",
+            )
+            return (0, 0, 0)
+        if question.id not in self.deciding:  # every answer leads on alike: walk one
+            paths, complete, blocked = self.down(
+                centre_class, {**answers, question.id: options[0].id}
+            )
+            return (paths * len(options), complete * len(options), blocked * len(options))
+        total = (0, 0, 0)
+        for option in options:
+            below = self.down(centre_class, {**answers, question.id: option.id})
+            total = (total[0] + below[0], total[1] + below[1], total[2] + below[2])
+        return total
 
-def _price_everywhere(
-    catalogue: Catalogue,
-    service: Service,
-    centre_class: CentreClass,
-    answers: dict[str, str],
-    dates: list[date],
-    report: CheckReport,
-    seen: set[str],
-) -> None:
-    for day in dates:
-        try:
-            quote = make_quote(
-                catalogue,
-                service.id,
-                answers,
-                visit_date=day,
-                centre_class=centre_class,
-                language="kk",
-            )
-        except MoneyError as error:
-            _problem(
-                catalogue,
-                service,
-                _fee_location(service, answers, error.fee_id),
-                f"cannot price {_path(answers)} at a {centre_class} centre on {day}: {error}",
-                report,
-                seen,
-                key=f"price:{centre_class}:{error}",
-            )
-            continue
-        if any(line.amount < 0 for line in quote.bill.lines):
-            _problem(
-                catalogue,
-                service,
-                ("bill",),
-                f"negative amount for {_path(answers)}",
-                report,
-                seen,
-                key="negative",
-            )
+    def _price(self, centre_class: CentreClass, answers: dict[str, str]) -> None:
+        service = self.service
+        ordered = {q.id: answers[q.id] for q in service.questions if q.id in answers}
+        plan = bill_plan(service, ordered, centre_class)
+        # Paths whose bills take the same amounts cost the same: price each kind once.
+        kind = (centre_class, tuple((rule.id, id(amount), fee) for rule, amount, fee in plan))
+        if kind in self.priced:
+            return
+        self.priced.add(kind)
+        for day in self.dates:
+            try:
+                bill = price_plan(plan, self.catalogue.fees, day, centre_class, "kk")
+            except MoneyError as error:
+                self._problem(
+                    _fee_location(service, ordered, error.fee_id),
+                    f"cannot price {_path(ordered)} at a {centre_class} centre on {day}: {error}",
+                    key=f"price:{centre_class}:{error}",
+                )
+                continue
+            if any(line.amount < 0 for line in bill.lines):
+                self._problem(("bill",), f"negative amount for {_path(ordered)}", key="negative")
+
+    def _problem(self, loc: tuple[object, ...], message: str, key: str) -> None:
+        _problem(self.catalogue, self.service, loc, message, self.report, self.seen, key)
 
 
 def _problem(

@@ -171,12 +171,7 @@ def make_quote(
     bill = Bill()
     ready_by = None
     if complete:
-        lines = (
-            _price(rule, service, ordered, catalogue.fees, mci, visit_date, centre_class, language)
-            for rule in service.bill
-            if applies(rule.when)
-        )
-        bill = Bill(lines=tuple(line for line in lines if line is not None))
+        bill = price_bill(catalogue, service, ordered, visit_date, centre_class, language)
         days = _working_days(service, ordered)
         ready_by = add_working_days(visit_date, days) if days is not None else None
     return Quote(
@@ -202,6 +197,69 @@ def make_quote(
     )
 
 
+def price_bill(
+    catalogue: Catalogue,
+    service: Service,
+    answers: Mapping[str, str],
+    visit_date: dt.date,
+    centre_class: CentreClass,
+    language: Language,
+) -> Bill:
+    """The bill of a complete case (the lines that apply, priced on `visit_date`)."""
+    plan = bill_plan(service, answers, centre_class)
+    return price_plan(plan, catalogue.fees, visit_date, centre_class, language)
+
+
+PlannedLine = tuple[BillLineRule, "BillLineRule | AmountCase", "str | None"]
+
+
+def bill_plan(
+    service: Service, answers: Mapping[str, str], centre_class: CentreClass
+) -> tuple[PlannedLine, ...]:
+    """The bill lines that apply, each with the amount it takes (its own or the first case
+    that holds) and the fixed fee it names; a line naming the fee of an option that has
+    none is left out."""
+    plan: list[PlannedLine] = []
+    for rule in service.bill:
+        if not holds(rule.when, answers, centre_class):
+            continue
+        amount: BillLineRule | AmountCase = next(
+            (case for case in rule.cases if holds(case.when, answers, centre_class)), rule
+        )
+        fee_id = amount.fee
+        if amount.mci is None and amount.option_fee is not None:
+            question = service.question(amount.option_fee)
+            option = question.option(answers.get(amount.option_fee, "")) if question else None
+            fee_id = option.fee if option else None
+            if fee_id is None:
+                continue
+        plan.append((rule, amount, fee_id))
+    return tuple(plan)
+
+
+def price_plan(
+    plan: tuple[PlannedLine, ...],
+    fees: FeeSchedule,
+    visit_date: dt.date,
+    centre_class: CentreClass,
+    language: Language,
+) -> Bill:
+    """Price planned lines on `visit_date`; raises MoneyError for a missing MCI or rate."""
+    mci = fees.mci_for(visit_date.year)
+    lines = []
+    for rule, amount, fee_id in plan:
+        label = rule.label.get(language)
+        if amount.mci is not None:
+            value, multiple = mci_amount(amount.mci, mci), amount.mci
+        else:
+            assert fee_id is not None
+            value, multiple = fees.fixed_amount(fee_id, visit_date, centre_class), None
+        lines.append(
+            BillLine(id=rule.id, label=label, mci=multiple, amount=value, payee=rule.payee)
+        )
+    return Bill(lines=tuple(lines))
+
+
 def _chosen_options(service: Service, answers: Mapping[str, str]) -> list[Option]:
     chosen = []
     for question in service.questions:
@@ -224,41 +282,6 @@ def _processing(service: Service, answers: Mapping[str, str], language: Language
         if option.processing is not None:
             return option.processing.get(language)
     return service.processing.get(language)
-
-
-def _price(
-    rule: BillLineRule,
-    service: Service,
-    answers: Mapping[str, str],
-    fees: FeeSchedule,
-    mci: MciYear,
-    visit_date: dt.date,
-    centre_class: CentreClass,
-    language: Language,
-) -> BillLine | None:
-    """Price one bill line; None when it names an option fee and the option has none."""
-    amount: BillLineRule | AmountCase = next(
-        (case for case in rule.cases if holds(case.when, answers, centre_class)), rule
-    )
-    label = rule.label.get(language)
-    if amount.mci is not None:
-        return BillLine(
-            id=rule.id,
-            label=label,
-            mci=amount.mci,
-            amount=mci_amount(amount.mci, mci),
-            payee=rule.payee,
-        )
-    fee_id = amount.fee
-    if amount.option_fee is not None:
-        question = service.question(amount.option_fee)
-        option = question.option(answers.get(amount.option_fee, "")) if question else None
-        fee_id = option.fee if option else None
-        if fee_id is None:
-            return None
-    assert fee_id is not None
-    value = fees.fixed_amount(fee_id, visit_date, centre_class)
-    return BillLine(id=rule.id, label=label, mci=None, amount=value, payee=rule.payee)
 
 
 def _payments(

@@ -78,9 +78,12 @@ class Spooler(QObject):
         self._printer = threading.Lock()  # one job at a time reaches the printer
         self.last_status = PrinterStatus.UNKNOWN  # what the printer last said
 
-    def submit(self, slip: Slip, session: int) -> Job:
-        """Queue a slip; the outcome arrives through `finished`."""
+    def submit(self, slip: Slip, session: int, ended: bool = False) -> Job:
+        """Queue a slip; the outcome arrives through `finished`. `ended`: its session is
+        over already (the job is only recorded as failed)."""
         job = Job(slip, session)
+        if ended:
+            job.cancelled.set()
         with self._lock:
             self.jobs.append(job)
         threading.Thread(target=self._run, args=(job,), daemon=True, name="print-job").start()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 
 class IdleMonitor(QObject):
@@ -42,6 +42,7 @@ class IdleMonitor(QObject):
         self.left = 0.0
         self.step = 1.0
         self.after_seconds = 0.0
+        self.watching = False  # filtering the application's events (only while armed)
 
     @property
     def warning(self) -> bool:
@@ -53,11 +54,23 @@ class IdleMonitor(QObject):
         self.after_seconds = after_seconds
         self.tick.stop()
         self.idle_timer.start(max(1, round(after_seconds * 1000)))
+        self._watch(True)
 
     def disarm(self) -> None:
         """Stop watching (on the welcome screen, or while staff are logged in)."""
         self.idle_timer.stop()
         self.tick.stop()
+        self._watch(False)
+
+    def _watch(self, on: bool) -> None:
+        application = QCoreApplication.instance()
+        if application is None or on == self.watching:
+            return
+        if on:
+            application.installEventFilter(self)
+        else:
+            application.removeEventFilter(self)
+        self.watching = on
 
     def restart(self) -> None:
         """Input seen or More time asked: the idle time starts again."""
@@ -65,7 +78,7 @@ class IdleMonitor(QObject):
             self.arm(self.after_seconds)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._INPUT and self.idle_timer.isActive():
+        if self.idle_timer.isActive() and event.type() in self._INPUT:
             self.idle_timer.start()
         return False
 

@@ -45,6 +45,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
+PAINT_FIRST_MS = 50  # a print job starts this long after its screen is shown
 VISITOR_STATES = frozenset(
     {"services", "question", "review", "documents", "result", "blocker", "printing", "thanks"}
 )
@@ -99,7 +100,8 @@ class Navigator(QObject):
         super().__init__(window)
         self.window, self.screens, self.catalogue = window, screens, catalogue
         self.settings, self.strings, self.today = settings, strings, today
-        self.references, self.desk, self.apply_theme = references, desk, apply_theme
+        self.references, self.desk, self._apply_theme = references, desk, apply_theme
+        self.theme: Theme | None = None  # the one applied (re-styling every widget is slow)
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
         self.log = log
         self.pins = pins or PinStore(settings.data_folder)
@@ -110,9 +112,6 @@ class Navigator(QObject):
         self.attendant_timer.setInterval(round(settings.timing.attendant_idle * 1000))
         self.attendant_timer.timeout.connect(self._on_attendant_idle)
         self.staff_watch = StaffActivity(self.attendant_timer, self)
-        application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self.staff_watch)
         window.set_long_press(settings.timing.long_press)
         window.languages.enable(settings.languages)
         screens.welcome.languages.enable(settings.languages)
@@ -124,9 +123,6 @@ class Navigator(QObject):
         self.outcome = ""  # how the visitor's session is going: blocked, completed
 
         self.idle = IdleMonitor(settings.timing.countdown, self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.thanks_timer = QTimer(self, singleShot=True)
         self.thanks_timer.timeout.connect(self.reset)
 
@@ -190,10 +186,16 @@ class Navigator(QObject):
             screen.wipe()  # type: ignore[attr-defined]
         self.quote = None
         self.outcome = ""
-        self.apply_theme(Theme())
+        self.set_theme(Theme())
         self.screens.welcome.set_accessibility(False, False)
         self._retranslate()
         self._go("out-of-order" if self.out_of_order and not self.attendant else "welcome")
+
+    def set_theme(self, theme: Theme) -> None:
+        """Style the window for `theme`, unless it already is."""
+        if theme != self.theme:
+            self._apply_theme(theme)
+            self.theme = theme
 
     @property
     def out_of_order(self) -> bool:
@@ -497,7 +499,15 @@ class Navigator(QObject):
             return
         self.screens.printing.show_status(None, reference, quote)
         self._go("printing")
-        self.desk.print_quote(quote, reference, set(self.session.have), self.session_number)
+        session, have = self.session_number, set(self.session.have)
+
+        def send() -> None:  # the visitor may have gone in the meantime: then only recorded
+            ended = session != self.session_number
+            self.desk.print_quote(quote, reference, have, session, ended=ended)
+
+        # The job's thread competes for Python with the painting of "Printing…": start it
+        # once that is on the screen (a slip takes seconds on paper; this is unnoticeable).
+        QTimer.singleShot(PAINT_FIRST_MS, self, send)
 
     def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
         if self.state == "dashboard":  # a reprint or test print by staff
@@ -526,11 +536,11 @@ class Navigator(QObject):
 
     def _on_large_text(self, on: bool) -> None:
         self.session.large_text = on
-        self.apply_theme(self._theme())
+        self.set_theme(self._theme())
 
     def _on_high_contrast(self, on: bool) -> None:
         self.session.high_contrast = on
-        self.apply_theme(self._theme())
+        self.set_theme(self._theme())
 
     def _theme(self) -> Theme:
         variant = "high-contrast" if self.session.high_contrast else "default"
@@ -563,7 +573,7 @@ class Navigator(QObject):
             self._audit("attendant logged in")
             self.attendant = True
             self._show_dashboard()
-            self.attendant_timer.start()  # from now: the dashboard may take a moment to gather
+            self.staff_watch.start()  # from now: the dashboard may take a moment to gather
             return
         if verdict.reason == "locked" and verdict.locked_until is not None:
             self._audit("PIN entry locked for five minutes")
@@ -683,7 +693,7 @@ class Navigator(QObject):
     def _on_logout(self) -> None:
         self._audit("attendant logged out")
         self.attendant = False
-        self.attendant_timer.stop()
+        self.staff_watch.stop()
         self.reset()
 
     def _on_attendant_idle(self) -> None:
@@ -702,11 +712,30 @@ class Navigator(QObject):
 
 
 class StaffActivity(QObject):
-    """Any touch restarts the staff idle timer while it runs."""
+    """Any touch restarts the staff idle timer while it runs (it watches the application's
+    input only then: a filter on every event costs every visitor's tap a little)."""
 
     def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.timer = timer
+        timer.timeout.connect(self._unwatch)
+
+    def start(self) -> None:
+        """Staff logged in: start the idle time and watch for touches."""
+        self.timer.start()
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
+
+    def stop(self) -> None:
+        """Staff logged out."""
+        self.timer.stop()
+        self._unwatch()
+
+    def _unwatch(self) -> None:
+        application = QApplication.instance()
+        if application is not None:
+            application.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.timer.isActive() and event.type() in IdleMonitor._INPUT:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
     QScrollerProperties,
@@ -49,6 +50,13 @@ class Screen(QWidget):
 
     def wipe(self) -> None:
         """Forget everything shown about the last visitor (screens with answers override)."""
+
+    def action(self, name: str) -> QPushButton:
+        """A button for the window's footer (`set_chrome(actions=...)`). It belongs to the
+        screen, hidden, until the footer shows it: never a parentless top-level window."""
+        button = QPushButton(self, objectName=name)
+        button.hide()
+        return button
 
 
 def scroll_column(owner: QWidget) -> tuple[QScrollArea, QVBoxLayout]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
@@ -20,7 +20,7 @@ class BlockerScreen(Screen):
         super().__init__(strings, parent)
         self.column = self.scrolling()
         self.wipe()
-        self.finish = QPushButton(objectName="finish")
+        self.finish = self.action("finish")
         self.finish.setProperty("role", "primary")
         self.finish.clicked.connect(self.finished)
 

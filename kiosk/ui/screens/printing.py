@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
@@ -26,9 +26,9 @@ class PrintingScreen(Screen):
         self.quote: Quote | None = None
         self.column = self.scrolling()
         self.wipe()
-        self.retry = QPushButton(objectName="print-retry")
+        self.retry = self.action("print-retry")
         self.retry.clicked.connect(self.retry_requested)
-        self.finish = QPushButton(objectName="finish")
+        self.finish = self.action("finish")
         self.finish.setProperty("role", "primary")
         self.finish.clicked.connect(self.finished)
 

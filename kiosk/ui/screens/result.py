@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +33,10 @@ class ResultScreen(Screen):
         self.keyed: dict[str, tuple[QLabel, str]] = {}
         self.mci_label: QLabel | None = None
         self.column = self.scrolling()
-        self.print_button = QPushButton(objectName="print-slip")
+        self.print_button = self.action("print-slip")
         self.print_button.setProperty("role", "primary")
         self.print_button.clicked.connect(self.print_requested)
-        self.finish = QPushButton(objectName="finish")
+        self.finish = self.action("finish")
         self.finish.clicked.connect(self.finished)
         self.cards: list[PaymentCard] = []
 

@@ -1,0 +1,162 @@
+"""A visitor for the journey and soak benchmarks: real taps on the real window, timed.
+
+A step is one tap until the next screen has been painted: the mouse press and release go
+through Qt, the kiosk reacts, and the event loop runs until the window has repainted.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import cycle
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.logic.interview import answer_paths, is_complete
+from kiosk.settings import Settings
+from kiosk.testing import KioskDriver
+
+
+class PaintCounter(QObject):
+    """Counts the window's repaints (its update requests: Qt paints every dirty widget in
+    them). Watching the window alone keeps the benchmark's own cost out of the figures."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.count += 1
+        return False
+
+
+class Visitor:
+    """Walks the kiosk through whole journeys; `times[kind]` holds each step's milliseconds,
+    kind being the screen the step arrived at."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.driver = KioskDriver.start(settings=settings)
+        self.paints = PaintCounter()
+        self.driver.window.installEventFilter(self.paints)
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.unpainted = 0  # steps after which nothing was painted (should stay 0)
+        kiosk = self.driver.kiosk
+        centre_class = settings.centre.centre_class
+        self.paths = {
+            service_id: [
+                (answers, is_complete(service, answers, centre_class))
+                for answers in answer_paths(service, centre_class)
+            ]
+            for service_id, service in kiosk.catalogue.services.items()
+        }
+
+    def tap(self, name: str) -> float:
+        """Tap the widget named `name`; milliseconds until the next screen is painted."""
+        driver = self.driver
+        widget = driver.widget(name)
+        driver._ensure_visible(widget)  # scrolling there is not part of the step
+        QApplication.processEvents()
+        painted = self.paints.count
+        start = time.perf_counter()
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+        for _ in range(3):  # the reaction, the widgets it showed, their repaint
+            QApplication.processEvents()
+        # What the event loop does on its way round: delete the widgets let go of.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        elapsed = (time.perf_counter() - start) * 1000
+        if self.paints.count == painted:
+            self.unpainted += 1
+        self.times[driver.state].append(elapsed)
+        return elapsed
+
+    def journey(
+        self, service_id: str, answers: dict[str, str], complete: bool, language: str
+    ) -> None:
+        """One visitor from the welcome screen back to it, printing when the path completes."""
+        driver = self.driver
+        assert driver.state == "welcome", driver.state
+        if driver.kiosk.navigator.session.language != language:
+            self.tap(f"lang-{language}")
+        self.tap("start")
+        self.tap(f"service-{service_id}")
+        for question, option in answers.items():
+            self.tap(f"option-{question}-{option}")
+        if not complete:
+            assert driver.state == "blocker", driver.state
+            self.tap("finish")
+            return
+        assert driver.state == "review", driver.state
+        self.tap("nav-next")  # → documents
+        self.tap("nav-next")  # → result, with its QR codes
+        self.tap("print-slip")
+        printing = driver.kiosk.navigator.screens.printing
+        start = time.perf_counter()
+        deadline = start + 30
+        while printing.status is None and time.perf_counter() < deadline:
+            # As the kiosk's event loop does: handle events, else let the print thread run.
+            QApplication.processEvents()
+            time.sleep(0.0005)
+        QApplication.processEvents()
+        self.times["slip printed (pdf, background)"].append((time.perf_counter() - start) * 1000)
+        assert printing.status is not None and printing.status.value == "printed", printing.status
+        self.tap("finish")  # → thanks
+        self.tap("finish")  # → welcome
+
+    def abandon(self, service_id: str, answers: dict[str, str], wait_seconds: float) -> None:
+        """A visitor who walks away mid-interview: the idle countdown starts over."""
+        driver = self.driver
+        self.tap("start")
+        self.tap(f"service-{service_id}")
+        first = next(iter(answers.items()), None)
+        if first is not None:
+            self.tap(f"option-{first[0]}-{first[1]}")
+        driver.wait_until(lambda: driver.state == "welcome", timeout=wait_seconds)
+
+    def every_path(self) -> Iterator[tuple[str, dict[str, str], bool]]:
+        """Both services' paths, interleaved, forever."""
+        streams = [cycle([(sid, a, c) for a, c in paths]) for sid, paths in self.paths.items()]
+        while True:
+            for stream in streams:
+                yield next(stream)
+
+
+def percentiles(times: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and max of a sample, in its unit."""
+    ordered = sorted(times)
+    p50 = ordered[len(ordered) // 2]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return p50, p95, ordered[-1]
+
+
+def rss_mib() -> float:
+    """The process's resident memory now, in MiB."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def open_fds() -> int:
+    """Open file descriptors of this process."""
+    return len(os.listdir("/proc/self/fd"))
+
+
+def live_qobjects() -> int:
+    """QObjects alive: the application's children and every top-level widget's tree."""
+    application = QApplication.instance()
+    assert application is not None
+    count = 1 + len(application.findChildren(QObject))
+    for widget in QApplication.topLevelWidgets():
+        count += 1 + len(widget.findChildren(QObject))
+    return count
+
+
+def top_level_widgets() -> list[QWidget]:
+    """Top-level widgets (the kiosk window should be the only one)."""
+    return list(QApplication.topLevelWidgets())
