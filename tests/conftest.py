@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
 from kiosk.settings import ASSETS
+from tests.leaks import clean_up, describe, leftovers, settle_deletions
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +22,19 @@ def _private_folders(
         monkeypatch.setenv(variable, str(home / variable.lower()))
     for variable in ("KIOSK_SETTINGS_FILE", "KIOSK_CENTRE__CENTRE_CLASS", "KIOSK_CATALOGUE"):
         monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Iterator[None]:
+    """Fail a test that leaves a top-level widget or a running QTimer behind (checked
+    after its other fixtures, qtbot's closing of its widgets included, are done)."""
+    yield
+    settle_deletions()
+    left = leftovers()
+    if left:
+        names = ", ".join(describe(thing) for thing in left)
+        clean_up(left)
+        pytest.fail(f"the test left behind: {names}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
