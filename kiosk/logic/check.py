@@ -208,8 +208,11 @@ def _fee_location(
             if answers.get(question.id) == option.id and option.fee == fee_id:
                 return ("questions", qi, "options", oi, "fee")
     for bi, rule in enumerate(service.bill):
-        if fee_id is not None and fee_id in {rule.fee, *(case.fee for case in rule.cases)}:
+        if fee_id is not None and rule.fee == fee_id:
             return ("bill", bi, "fee")
+        for ci, case in enumerate(rule.cases):
+            if fee_id is not None and case.fee == fee_id:
+                return ("bill", bi, "cases", ci, "fee")
     return ("bill",)
 
 
