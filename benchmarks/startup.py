@@ -3,6 +3,11 @@
 The bare window: QApplication, one shown QLabel, one turn of the event loop, exit. Wall time
 and peak RSS (from wait4, per child) of each; medians of RUNS runs and their ratios.
 Targets: at most 2× the bare window's wall time and 1.5× its peak RSS.
+
+A third child, the floor, is the bare window that also imports the libraries the kiosk
+cannot show its first screen without (pydantic and pydantic-settings to validate its
+settings and catalogue, PyYAML to read them, Babel for the date in the header) and builds
+one pydantic model: what any kiosk built on them pays before its own code runs.
 """
 
 from __future__ import annotations
@@ -21,6 +26,12 @@ BARE = (
     "label = QLabel('kiosk')\n"
     "label.show()\n"
     "app.processEvents()\n"
+)
+FLOOR = (
+    "import babel.dates, babel.numbers, pydantic, pydantic_settings, yaml\n"
+    "class Model(pydantic.BaseModel):\n"
+    "    name: str\n"
+    "Model(name='kiosk')\n" + BARE
 )
 
 
@@ -41,20 +52,32 @@ def main() -> None:
     env["KIOSK_DATA_FOLDER"] = tempfile.mkdtemp(prefix="kiosk-bench-")
     kiosk = [sys.executable, "-m", "kiosk", "--smoke"]
     bare = [sys.executable, "-c", BARE]
-    results: dict[str, list[tuple[float, float]]] = {"kiosk": [], "bare": []}
+    floor = [sys.executable, "-c", FLOOR]
+    results: dict[str, list[tuple[float, float]]] = {"kiosk": [], "bare": [], "floor": []}
     measure(kiosk, env)  # warm the file cache once
+    measure(floor, env)
     for _ in range(RUNS):
         results["bare"].append(measure(bare, env))
+        results["floor"].append(measure(floor, env))
         results["kiosk"].append(measure(kiosk, env))
     medians = {
         name: (statistics.median(w for w, _ in runs), statistics.median(r for _, r in runs))
         for name, runs in results.items()
     }
     (kiosk_wall, kiosk_rss), (bare_wall, bare_rss) = medians["kiosk"], medians["bare"]
+    floor_wall, floor_rss = medians["floor"]
     print(f"median of {RUNS} runs each, alternating")
     print(f"  bare PySide6 window  wall {bare_wall * 1000:7.0f} ms   peak RSS {bare_rss:6.1f} MiB")
+    print(
+        f"  floor (bare + libs)  wall {floor_wall * 1000:7.0f} ms   peak RSS {floor_rss:6.1f} MiB"
+        f"   ({floor_wall / bare_wall:.2f}× / {floor_rss / bare_rss:.2f}× the bare window)"
+    )
     print(
         f"  kiosk --smoke        wall {kiosk_wall * 1000:7.0f} ms   peak RSS {kiosk_rss:6.1f} MiB"
     )
     print(f"  ratio                wall {kiosk_wall / bare_wall:7.2f}×     (target ≤ 2×)")
     print(f"                       RSS  {kiosk_rss / bare_rss:7.2f}×     (target ≤ 1.5×)")
+    print(
+        f"  the kiosk's own part wall {(kiosk_wall - floor_wall) * 1000:7.0f} ms   "
+        f"RSS {kiosk_rss - floor_rss:6.1f} MiB above the floor"
+    )
