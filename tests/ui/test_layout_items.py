@@ -28,16 +28,30 @@ def test_clear_deletes_widgets_and_their_layout_items(qtbot) -> None:
     qtbot.waitUntil(lambda: not any(Shiboken.isValid(widget) for widget in labels))
 
 
-def test_a_question_screen_shown_again_and_again_keeps_no_old_items(qtbot) -> None:
-    from kiosk.testing import KioskDriver
+def test_screens_shown_again_and_again_keep_no_old_items(qtbot) -> None:
+    from kiosk.testing import ID_CARD_STOLEN, KioskDriver
 
     driver = KioskDriver.start(qtbot)
-    column = driver.kiosk.navigator.screens.question.column
+    screens = driver.kiosk.navigator.screens
     driver.click("start")
     driver.click("service-id-card-restoration")
-    before = column.count()
-    items = [column.itemAt(n) for n in range(before)]
-    driver.back()
-    driver.click("service-id-card-restoration")
-    assert column.count() == before
-    assert not any(Shiboken.isValid(item) for item in items)
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    assert driver.state == "result"
+    result_items = [screens.result.column.itemAt(n) for n in range(screens.result.column.count())]
+    reused = {
+        name: len(getattr(screens, name).findChildren(QWidget))
+        for name in ("question", "review", "documents")
+    }
+    for _ in range(3):
+        driver.back()  # documents
+        driver.back()  # review
+        driver.back()  # the last question: its buttons are reused
+        driver.next()
+        driver.next()
+        driver.next()
+    assert driver.state == "result"
+    assert not any(Shiboken.isValid(item) for item in result_items)  # rebuilt, old ones gone
+    for name, count in reused.items():  # reused, none made anew
+        assert len(getattr(screens, name).findChildren(QWidget)) == count, name

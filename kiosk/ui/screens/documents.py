@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.quote import Quote
-from kiosk.ui.screen import Screen, clear, label
+from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.button_pool import ButtonPool, mark
 
 
 class DocumentsScreen(Screen):
@@ -23,24 +24,27 @@ class DocumentsScreen(Screen):
         self.have: set[str] = set()
         self.buttons: dict[str, BigButton] = {}
         self.column = self.scrolling()
+        self.title, self.hint = label("title"), label("subtitle")
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.hint)
+        self.column.addStretch(1)
+        self.pool = ButtonPool(self.column, "document", self._on_pressed, checkable=True)
         self.wipe()
 
     def show_documents(self, quote: Quote, have: set[str]) -> None:
         """List the quote's documents; those in `have` are ticked."""
-        self.wipe()
         self.quote, self.have = quote, set(have)
-        for document in quote.documents:
-            button = BigButton("document")
-            button.setObjectName(f"document-{document.id}")
-            button.setCheckable(True)
-            button.setChecked(document.id in have)
-            button.toggled.connect(lambda on, did=document.id: self._on_toggled(did, on))
-            self.buttons[document.id] = button
-            self.column.addWidget(button)
-        self.column.addStretch(1)
+        ids = [document.id for document in quote.documents]
+        buttons = self.pool.take([f"document-{document_id}" for document_id in ids])
+        self.buttons = dict(zip(ids, buttons, strict=True))
+        for document_id, button in self.buttons.items():
+            mark(button, checked=document_id in have)
         self.retranslate(self.language)
 
-    def _on_toggled(self, document_id: str, have_it: bool) -> None:
+    def _on_pressed(self, button: BigButton, have_it: bool) -> None:
+        document_id = next((d for d, b in self.buttons.items() if b is button), None)
+        if document_id is None:
+            return
         if have_it:
             self.have.add(document_id)
         else:
@@ -58,13 +62,10 @@ class DocumentsScreen(Screen):
         self.buttons[document_id].set_texts(f"{document.title} — {mark}", "\n".join(details))
 
     def wipe(self) -> None:
-        clear(self.column)
         self.quote = None
         self.have = set()
         self.buttons = {}
-        self.title, self.hint = label("title"), label("subtitle")
-        self.column.addWidget(self.title)
-        self.column.addWidget(self.hint)
+        self.pool.clear()
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

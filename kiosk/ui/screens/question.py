@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.catalogue import Question
 from kiosk.logic.i18n import Language, Strings, format_money
-from kiosk.ui.screen import Screen, clear, label
+from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.button_pool import ButtonPool, mark
 
 
 class QuestionScreen(Screen):
@@ -25,8 +26,14 @@ class QuestionScreen(Screen):
         self.offered: tuple[str, ...] = ()
         self.selected: str | None = None
         self.fees: dict[str, Decimal] = {}
-        self.buttons: dict[str, BigButton] = {}
+        self.buttons: dict[str, BigButton] = {}  # the buttons in use, by option id
         self.column = self.scrolling()
+        self.title = label("title", name="question-text")
+        self.help = label("subtitle", name="question-help")
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.help)
+        self.column.addStretch(1)
+        self.pool = ButtonPool(self.column, "option", self._on_pressed)
         self.wipe()
 
     def show_question(
@@ -37,29 +44,27 @@ class QuestionScreen(Screen):
         fees: dict[str, Decimal],
     ) -> None:
         """Show `question` with the options `offered` at this centre; `selected` is marked."""
-        self.wipe()
         self.question, self.offered, self.selected, self.fees = question, offered, selected, fees
-        for option_id in offered:
-            button = BigButton("option")
-            button.setObjectName(f"option-{question.id}-{option_id}")
-            button.setProperty("selected", option_id == selected)
-            button.clicked.connect(
-                lambda _=False, qid=question.id, oid=option_id: self.answer_given.emit(qid, oid)
-            )
-            self.buttons[option_id] = button
-            self.column.addWidget(button)
-        self.column.addStretch(1)
+        buttons = self.pool.take([f"option-{question.id}-{option_id}" for option_id in offered])
+        self.buttons = dict(zip(offered, buttons, strict=True))
+        for option_id, button in self.buttons.items():
+            mark(button, selected=option_id == selected)
         self.retranslate(self.language)
 
+    def _on_pressed(self, button: BigButton, _checked: bool) -> None:
+        if self.question is not None:
+            option_id = next(o for o, b in self.buttons.items() if b is button)
+            self.answer_given.emit(self.question.id, option_id)
+
     def wipe(self) -> None:
-        clear(self.column)
         self.question = None
+        self.offered = ()
         self.buttons = {}
         self.selected = None
-        self.title = label("title", name="question-text")
-        self.help = label("subtitle", name="question-help")
-        self.column.addWidget(self.title)
-        self.column.addWidget(self.help)
+        self.fees = {}
+        self.title.setText("")
+        self.help.setText("")
+        self.pool.clear()
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)

@@ -7,11 +7,37 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 
 from kiosk.logic.catalogue import Service
 from kiosk.logic.i18n import Language, Strings
-from kiosk.ui.screen import Screen, clear, label
+from kiosk.ui.screen import Screen, label
+
+
+class AnswerRow(QFrame):
+    """One answer: the question, the answer given, and Change."""
+
+    def __init__(self, changed: Signal) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.question_id = ""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 12, 16, 12)
+        self.question, self.answer = label("muted"), label("heading")
+        self.change = QPushButton()
+        self.change.clicked.connect(lambda: changed.emit(self.question_id))
+        grid.addWidget(self.question, 0, 0)
+        grid.addWidget(self.answer, 1, 0)
+        grid.addWidget(self.change, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 1)
+
+    def blank(self) -> None:
+        """Nothing of the last visitor: hidden, no text, no name."""
+        self.hide()
+        self.question_id = ""
+        self.change.setObjectName("")
+        for widget in (self.question, self.answer, self.change):
+            widget.setText("")
 
 
 class ReviewScreen(Screen):
-    """Signals: change_requested(question_id)."""
+    """Signals: change_requested(question_id). Rows are made once and reused."""
 
     name = "review"
     change_requested = Signal(str)
@@ -20,54 +46,49 @@ class ReviewScreen(Screen):
         super().__init__(strings, parent)
         self.service: Service | None = None
         self.answers: dict[str, str] = {}
-        self.rows: list[tuple[str, QFrame]] = []
+        self.rows: list[AnswerRow] = []  # in use first, then spare ones
+        self.used = 0
         self.column = self.scrolling()
+        self.title = label("title")
+        self.column.addWidget(self.title)
+        self.column.addStretch(1)
         self.wipe()
 
     def show_answers(self, service: Service, answers: dict[str, str]) -> None:
         """List every answer given, in question order."""
-        self.wipe()
         self.service, self.answers = service, dict(answers)
-        for question in service.questions:
-            if question.id not in answers:
-                continue
-            row = QFrame()
-            row.setProperty("role", "card")
-            grid = QGridLayout(row)
-            grid.setContentsMargins(24, 12, 16, 12)
-            question_label = label("muted")
-            answer_label = label("heading")
-            change = QPushButton(objectName=f"change-{question.id}")
-            change.clicked.connect(lambda _=False, qid=question.id: self.change_requested.emit(qid))
-            grid.addWidget(question_label, 0, 0)
-            grid.addWidget(answer_label, 1, 0)
-            grid.addWidget(change, 0, 1, 2, 1)
-            grid.setColumnStretch(0, 1)
-            self.rows.append((question.id, row))
-            self.column.addWidget(row)
-        self.column.addStretch(1)
+        asked = [question.id for question in service.questions if question.id in answers]
+        while len(self.rows) < len(asked):
+            row = AnswerRow(self.change_requested)
+            row.hide()
+            self.column.insertWidget(self.column.count() - 1, row)  # before the stretch
+            self.rows.append(row)
+        for row, question_id in zip(self.rows, asked, strict=False):
+            row.question_id = question_id
+            row.change.setObjectName(f"change-{question_id}")
+            row.show()
+        for row in self.rows[len(asked) :]:
+            row.blank()
+        self.used = len(asked)
         self.retranslate(self.language)
 
     def wipe(self) -> None:
-        clear(self.column)
         self.service = None
         self.answers = {}
-        self.rows = []
-        self.title = label("title")
-        self.column.addWidget(self.title)
+        self.used = 0
+        for row in self.rows:
+            row.blank()
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.title.setText(self.say("review.title"))
         if self.service is None:
             return
-        for question_id, row in self.rows:
-            question = self.service.question(question_id)
+        for row in self.rows[: self.used]:
+            question = self.service.question(row.question_id)
             assert question is not None
-            option = question.option(self.answers[question_id])
+            option = question.option(self.answers[row.question_id])
             assert option is not None
-            grid = row.layout()
-            assert isinstance(grid, QGridLayout)
-            grid.itemAtPosition(0, 0).widget().setText(question.text.get(language))
-            grid.itemAtPosition(1, 0).widget().setText(option.label.get(language))
-            grid.itemAtPosition(0, 1).widget().setText(self.say("review.change"))
+            row.question.setText(question.text.get(language))
+            row.answer.setText(option.label.get(language))
+            row.change.setText(self.say("review.change"))

@@ -18,6 +18,7 @@ class BigButton(QPushButton):
 
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.key = ""  # what the button stands for (an option, a document), when pooled
         self.setProperty("role", role)
         self.title = QLabel(wordWrap=True)
         self.title.setProperty("role", "heading" if role == "tile" else "")
