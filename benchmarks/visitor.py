@@ -61,7 +61,7 @@ class Visitor:
         """Tap the widget named `name`; milliseconds until the next screen is painted."""
         driver = self.driver
         widget = driver.widget(name)
-        driver._ensure_visible(widget)  # scrolling there is not part of the step
+        driver.ensure_visible(widget)  # scrolling there is not part of the step
         QApplication.processEvents()
         painted = self.paints.count
         start = time.perf_counter()

@@ -124,11 +124,12 @@ class KioskDriver:
         widget = self.widget(name)
         if not widget.isEnabled():
             raise RuntimeError(f"{name!r} is disabled")
-        self._ensure_visible(widget)
+        self.ensure_visible(widget)
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
         settle()
 
-    def _ensure_visible(self, widget: QWidget) -> None:
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll the screen until `widget` is in view (as a visitor would before tapping)."""
         from PySide6.QtWidgets import QScrollArea
 
         parent = widget.parentWidget()

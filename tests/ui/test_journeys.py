@@ -62,7 +62,7 @@ def test_id_card_end_to_end(driver: KioskDriver, language: str) -> None:
             p.amount for p in quote.payments if p.payee == payee
         )
         widget = driver.widget(f"qr-{payee}")
-        driver._ensure_visible(widget)
+        driver.ensure_visible(widget)
         assert decode_qr(widget) == [payload]
     assert driver.print_slip() == "printed"
     assert driver.screen == "screen-printing"
@@ -88,7 +88,7 @@ def test_licence_end_to_end(driver: KioskDriver, language: str) -> None:
     for warning in ("check-fines", "data-not-digitised", "online-available"):
         assert driver.visible(f"warning-{warning}")
     online = driver.widget("qr-online")
-    driver._ensure_visible(online)
+    driver.ensure_visible(online)
     assert online.property("payload").startswith("https://egov.kz")
     assert decode_qr(online) == [online.property("payload")]
     assert list(driver.payloads()) == ["state-budget"]
