@@ -13,9 +13,8 @@ from pathlib import Path
 
 from kiosk.logic.catalogue import Catalogue, CatalogueError, Problem, Service, load_catalogue
 from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, answer_tests, holds
-from kiosk.logic.interview import active_blockers
 from kiosk.logic.money import MoneyError
-from kiosk.logic.quote import bill_plan, price_plan
+from kiosk.logic.quote import bill_plan, plan_amounts
 
 
 @dataclass
@@ -110,10 +109,12 @@ class _Walk:
         self.priced: set[tuple[object, ...]] = set()  # kinds of bill already priced
 
     def down(self, centre_class: CentreClass, answers: dict[str, str]) -> Counts:
+        # The questions answered (in the order asked: the same set asked in another order
+        # only misses the shared walk, never shares a wrong one) and the deciding answers.
         key = (
             centre_class,
-            frozenset(answers),
-            frozenset((q, a) for q, a in answers.items() if q in self.deciding),
+            tuple(answers),
+            tuple(a for q, a in answers.items() if q in self.deciding),
         )
         counts = self.below.get(key)
         if counts is None:
@@ -122,7 +123,7 @@ class _Walk:
 
     def _visit(self, centre_class: CentreClass, answers: dict[str, str]) -> Counts:
         service = self.service
-        if active_blockers(service, answers, centre_class):
+        if any(holds(b.when, answers, centre_class) for b in service.blockers):
             return (1, 0, 1)
         question = next(  # next_question, its blocker test already made
             (
@@ -167,7 +168,7 @@ class _Walk:
         self.priced.add(kind)
         for day in self.dates:
             try:
-                bill = price_plan(plan, self.catalogue.fees, day, centre_class, "kk")
+                amounts = plan_amounts(plan, self.catalogue.fees, day, centre_class)
             except MoneyError as error:
                 self._problem(
                     _fee_location(service, ordered, error.fee_id),
@@ -175,7 +176,7 @@ class _Walk:
                     key=f"price:{centre_class}:{error}",
                 )
                 continue
-            if any(line.amount < 0 for line in bill.lines):
+            if any(amount < 0 for amount in amounts):
                 self._problem(("bill",), f"negative amount for {_path(ordered)}", key="negative")
 
     def _problem(self, loc: tuple[object, ...], message: str, key: str) -> None:

@@ -245,19 +245,34 @@ def price_plan(
     language: Language,
 ) -> Bill:
     """Price planned lines on `visit_date`; raises MoneyError for a missing MCI or rate."""
+    amounts = plan_amounts(plan, fees, visit_date, centre_class)
+    return Bill(
+        lines=tuple(
+            BillLine(
+                id=rule.id,
+                label=rule.label.get(language),
+                mci=amount.mci,
+                amount=value,
+                payee=rule.payee,
+            )
+            for (rule, amount, _), value in zip(plan, amounts, strict=True)
+        )
+    )
+
+
+def plan_amounts(
+    plan: tuple[PlannedLine, ...], fees: FeeSchedule, visit_date: dt.date, centre_class: CentreClass
+) -> list[Decimal]:
+    """The amount in tenge of each planned line on `visit_date` (MoneyError if missing)."""
     mci = fees.mci_for(visit_date.year)
-    lines = []
-    for rule, amount, fee_id in plan:
-        label = rule.label.get(language)
+    values = []
+    for _, amount, fee_id in plan:
         if amount.mci is not None:
-            value, multiple = mci_amount(amount.mci, mci), amount.mci
+            values.append(mci_amount(amount.mci, mci))
         else:
             assert fee_id is not None
-            value, multiple = fees.fixed_amount(fee_id, visit_date, centre_class), None
-        lines.append(
-            BillLine(id=rule.id, label=label, mci=multiple, amount=value, payee=rule.payee)
-        )
-    return Bill(lines=tuple(lines))
+            values.append(fees.fixed_amount(fee_id, visit_date, centre_class))
+    return values
 
 
 def _chosen_options(service: Service, answers: Mapping[str, str]) -> list[Option]:
