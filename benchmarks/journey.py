@@ -9,6 +9,7 @@ Targets: step p95 ≤ 16 ms; the result screen with its QR codes ≤ 33 ms; slip
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from datetime import date, datetime
@@ -62,6 +63,7 @@ def main() -> None:
     print(_row("slip to PDF, 80 mm", _slip_pdfs(folder)) + "   (target ≤ 100 ms)")
     if visitor.unpainted:
         print(f"  warning: {visitor.unpainted} steps painted nothing")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _row(name: str, times: list[float]) -> str:

@@ -66,6 +66,7 @@ def main() -> None:
     print("  target: RSS growth ≤ 2 MiB, no growth in descriptors or QObjects")
     if visitor.unpainted:
         print(f"  warning: {visitor.unpainted} steps painted nothing")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _figures(number: int, rate: float) -> tuple[int, float, int, int, int, float]:

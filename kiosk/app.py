@@ -13,15 +13,16 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
-from kiosk.logic.i18n import Strings
+from kiosk.logic.i18n import Strings, format_date, format_money
 from kiosk.printing.backends import Backend
 from kiosk.printing.desk import PrintDesk
 from kiosk.printing.factory import make_backend
@@ -47,6 +48,7 @@ from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk")
+WARM_UP_AFTER_MS = 1500  # after start, once the first screen is up
 NO_DISPLAY = (
     "kiosk: there is no display here to show the kiosk on; "
     "use `kiosk screenshots DIR` to render its screens or `kiosk --smoke` to check it starts."
@@ -134,6 +136,20 @@ def build_kiosk(
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
     shortcut.activated.connect(navigator.open_attendant)
     return Kiosk(window, navigator, catalogue, settings, strings, tokens, desk, journal)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what the first visitor would otherwise wait for (the QR encoder, the holiday
+    calendar, each language's number and date formats) while the kiosk idles after start:
+    start-up stays short and no tap pays for a first use."""
+    from kiosk.logic.qrmatrix import qr_matrix
+    from kiosk.logic.workdays import is_working_day
+
+    qr_matrix("kiosk")
+    is_working_day(date.today())
+    for language in settings.languages:
+        format_date(date.today(), language)
+        format_money(Decimal(1), language)
 
 
 def setup_logging(folder: Path) -> None:
@@ -250,5 +266,6 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
         window.showFullScreen()
     if attendant:  # a staff desk: the PIN first
         kiosk.navigator.open_attendant()
+    QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
     log.info("kiosk %s started", settings.kiosk_id)
     return int(app.exec())

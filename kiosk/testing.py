@@ -14,6 +14,7 @@ navigation is synchronous, so the UI has settled when `click` returns.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -84,8 +85,12 @@ class KioskDriver:
         kiosk = build_kiosk(settings, today=clock, clock=False, printer=printer)
         window = kiosk.window
         window.allow_close = True
+        if Path(settings.data_folder) != folder:  # the caller's own folder
+            shutil.rmtree(folder, ignore_errors=True)
         if qtbot is not None:
             qtbot.addWidget(window)
+            if Path(settings.data_folder) == folder:  # ours: gone with the window
+                window.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
         window.resize(*size)
         window.show()
         if qtbot is not None:
