@@ -15,11 +15,12 @@ if TYPE_CHECKING:  # the encoder (numpy) is loaded with the first code, not at s
     from kiosk.logic.qrmatrix import QrMatrix
 
 MM_PER_INCH = 25.4
+_GREY = bytes([255, 0]) + bytes(254)  # a module's 0 (light) or 1 (dark) to its grey level
 
 
 def matrix_image(matrix: QrMatrix) -> QImage:
     """The matrix at one pixel per module (quiet zone included), black on white."""
-    pixels = bytes(0 if dark else 255 for row in matrix.rows for dark in row)
+    pixels = b"".join(bytes(row) for row in matrix.rows).translate(_GREY)
     size = matrix.size
     image = QImage(pixels, size, size, size, QImage.Format.Format_Grayscale8)
     return image.copy()  # own the pixels; the byte string goes away

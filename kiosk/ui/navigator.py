@@ -738,6 +738,6 @@ class StaffActivity(QObject):
             application.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.timer.isActive() and event.type() in IdleMonitor._INPUT:
+        if self.timer.isActive() and isinstance(event, IdleMonitor._INPUT):
             self.timer.start()
         return False
