@@ -7,6 +7,7 @@ through Qt, the kiosk reacts, and the event loop runs until the window has repai
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -14,13 +15,22 @@ from itertools import cycle
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic.interview import answer_paths, is_complete
 from kiosk.settings import Settings
 from kiosk.testing import KioskDriver
+
+
+def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
+    # The offscreen platform says this at every show; it is about the platform, not us.
+    if "propagateSizeHints" not in message:
+        print(f"qt: {message}", file=sys.stderr)
+
+
+qInstallMessageHandler(_qt_message)
 
 
 class PaintCounter(QObject):
