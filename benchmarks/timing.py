@@ -19,8 +19,14 @@ def sample(step: Callable[[int], object], runs: int, warm_up: int = 5) -> list[f
     return times
 
 
-def summary(times: list[float]) -> str:
-    """p50 / p95 / max of a sample."""
+def percentiles(times: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and max of a sample, in its unit."""
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"p50 {statistics.median(ordered):6.2f} ms  p95 {p95:6.2f} ms  max {ordered[-1]:6.2f} ms"
+    return statistics.median(ordered), p95, ordered[-1]
+
+
+def summary(times: list[float]) -> str:
+    """p50 / p95 / max of a sample."""
+    p50, p95, top = percentiles(times)
+    return f"p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  max {top:6.2f} ms"

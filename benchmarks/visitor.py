@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic.interview import answer_paths, is_complete
 from kiosk.settings import Settings
-from kiosk.testing import KioskDriver
+from kiosk.testing import KioskDriver, settle
 
 
 def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
@@ -76,8 +76,7 @@ class Visitor:
         painted = self.paints.count
         start = time.perf_counter()
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
-        for _ in range(3):  # the reaction, the widgets it showed, their repaint
-            QApplication.processEvents()
+        settle()  # the reaction, the widgets it showed, their repaint
         # What the event loop does on its way round: delete the widgets let go of.
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         elapsed = (time.perf_counter() - start) * 1000
@@ -108,12 +107,7 @@ class Visitor:
         self.tap("print-slip")
         printing = driver.kiosk.navigator.screens.printing
         start = time.perf_counter()
-        deadline = start + 30
-        while printing.status is None and time.perf_counter() < deadline:
-            # As the kiosk's event loop does: handle events, else let the print thread run.
-            QApplication.processEvents()
-            time.sleep(0.0005)
-        QApplication.processEvents()
+        driver.wait_until(lambda: printing.status is not None, timeout=30)
         self.times["slip printed (pdf, background)"].append((time.perf_counter() - start) * 1000)
         assert printing.status is not None and printing.status.value == "printed", printing.status
         self.tap("finish")  # → thanks
@@ -135,14 +129,6 @@ class Visitor:
         while True:
             for stream in streams:
                 yield next(stream)
-
-
-def percentiles(times: list[float]) -> tuple[float, float, float]:
-    """p50, p95 and max of a sample, in its unit."""
-    ordered = sorted(times)
-    p50 = ordered[len(ordered) // 2]
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return p50, p95, ordered[-1]
 
 
 def rss_mib() -> float:

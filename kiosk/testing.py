@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -76,20 +76,20 @@ class KioskDriver:
         """Build the real main window with a temporary data folder, shown at `size`."""
         if QApplication.instance() is None:
             QApplication([])
-        folder = Path(tempfile.mkdtemp(prefix="kiosk-test-"))
-        if settings is None:
-            settings = Settings(data_folder=folder, timing=Timing())
-        elif settings.data_folder != folder and "data_folder" not in settings.model_fields_set:
-            settings = settings.model_copy(update={"data_folder": folder})
+        folder = None  # a temporary data folder, when the settings name none
+        if settings is None or "data_folder" not in settings.model_fields_set:
+            folder = Path(tempfile.mkdtemp(prefix="kiosk-test-"))
+            if settings is None:
+                settings = Settings(data_folder=folder, timing=Timing())
+            else:
+                settings = settings.model_copy(update={"data_folder": folder})
         clock: Callable[[], date] = (lambda: today) if today else date.today
         kiosk = build_kiosk(settings, today=clock, clock=False, printer=printer)
         window = kiosk.window
         window.allow_close = True
-        if Path(settings.data_folder) != folder:  # the caller's own folder
-            shutil.rmtree(folder, ignore_errors=True)
         if qtbot is not None:
             qtbot.addWidget(window)
-            if Path(settings.data_folder) == folder:  # ours: gone with the window
+            if folder is not None:  # ours: gone with the window
                 window.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
         window.resize(*size)
         window.show()
@@ -208,14 +208,19 @@ class KioskDriver:
         return texts
 
     def wait_until(self, condition: Any, timeout: float = 10.0) -> None:
-        """Let the event loop run until `condition()` holds (print jobs, timers)."""
+        """Let the event loop run until `condition()` holds (print jobs, timers).
+
+        Between turns it sleeps, as the kiosk's own event loop does, so that a print job's
+        thread gets Python (QTest.qWait holds it while it waits)."""
         import time
 
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
                 raise TimeoutError("the kiosk did not get there in time")
-            QTest.qWait(10)
+            QApplication.processEvents()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            time.sleep(0.001)
         QApplication.processEvents()  # widgets added on the way are shown by queued calls
 
     def print_slip(self) -> str:

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.logic.catalogue import Catalogue, CatalogueError, Problem, Service, load_catalogue
-from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, answer_tests, holds
+from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, answer_tests
+from kiosk.logic.interview import first_unanswered, is_blocked
 from kiosk.logic.money import MoneyError
 from kiosk.logic.quote import bill_plan, plan_amounts
 
@@ -123,16 +124,9 @@ class _Walk:
 
     def _visit(self, centre_class: CentreClass, answers: dict[str, str]) -> Counts:
         service = self.service
-        if any(holds(b.when, answers, centre_class) for b in service.blockers):
+        if is_blocked(service, answers, centre_class):
             return (1, 0, 1)
-        question = next(  # next_question, its blocker test already made
-            (
-                q
-                for q in service.questions
-                if q.id not in answers and holds(q.when, answers, centre_class)
-            ),
-            None,
-        )
+        question = first_unanswered(service, answers, centre_class)
         if question is None:
             self._price(centre_class, answers)
             return (1, 1, 0)

@@ -42,14 +42,28 @@ def active_blockers(service: Service, answers: Answers, centre_class: str) -> li
     return [b for b in service.blockers if holds(b.when, answers, centre_class)]
 
 
+def is_blocked(service: Service, answers: Answers, centre_class: str) -> bool:
+    """Whether a blocker applies to these answers."""
+    return any(holds(b.when, answers, centre_class) for b in service.blockers)
+
+
+def first_unanswered(service: Service, answers: Answers, centre_class: str) -> Question | None:
+    """The first question asked for these answers and not answered, blockers aside."""
+    return next(
+        (
+            q
+            for q in service.questions
+            if q.id not in answers and holds(q.when, answers, centre_class)
+        ),
+        None,
+    )
+
+
 def next_question(service: Service, answers: Answers, centre_class: str) -> Question | None:
     """The first question still to answer; None when complete or blocked."""
-    if active_blockers(service, answers, centre_class):
+    if is_blocked(service, answers, centre_class):
         return None
-    for question in applicable_questions(service, answers, centre_class):
-        if question.id not in answers:
-            return question
-    return None
+    return first_unanswered(service, answers, centre_class)
 
 
 def answer_paths(service: Service, centre_class: str) -> Iterator[dict[str, str]]:

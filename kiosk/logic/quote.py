@@ -207,7 +207,19 @@ def price_bill(
 ) -> Bill:
     """The bill of a complete case (the lines that apply, priced on `visit_date`)."""
     plan = bill_plan(service, answers, centre_class)
-    return price_plan(plan, catalogue.fees, visit_date, centre_class, language)
+    amounts = plan_amounts(plan, catalogue.fees, visit_date, centre_class)
+    return Bill(
+        lines=tuple(
+            BillLine(
+                id=rule.id,
+                label=rule.label.get(language),
+                mci=amount.mci,
+                amount=value,
+                payee=rule.payee,
+            )
+            for (rule, amount, _), value in zip(plan, amounts, strict=True)
+        )
+    )
 
 
 PlannedLine = tuple[BillLineRule, "BillLineRule | AmountCase", "str | None"]
@@ -235,29 +247,6 @@ def bill_plan(
                 continue
         plan.append((rule, amount, fee_id))
     return tuple(plan)
-
-
-def price_plan(
-    plan: tuple[PlannedLine, ...],
-    fees: FeeSchedule,
-    visit_date: dt.date,
-    centre_class: CentreClass,
-    language: Language,
-) -> Bill:
-    """Price planned lines on `visit_date`; raises MoneyError for a missing MCI or rate."""
-    amounts = plan_amounts(plan, fees, visit_date, centre_class)
-    return Bill(
-        lines=tuple(
-            BillLine(
-                id=rule.id,
-                label=rule.label.get(language),
-                mci=amount.mci,
-                amount=value,
-                payee=rule.payee,
-            )
-            for (rule, amount, _), value in zip(plan, amounts, strict=True)
-        )
-    )
 
 
 def plan_amounts(

@@ -51,11 +51,8 @@ class PrintDesk(QObject):
             have=have,
         )
 
-    def print_quote(
-        self, quote: Quote, reference: str, have: set[str], session: int, ended: bool = False
-    ) -> Slip:
-        """Archive and print a visitor's slip; the outcome comes through `finished`.
-        `ended`: the visitor's session is over already, so nothing is sent."""
+    def print_quote(self, quote: Quote, reference: str, have: set[str], session: int) -> Slip:
+        """Archive and print a visitor's slip; the outcome comes through `finished`."""
         now = self.now()
         self.journal.archive_slip(
             ArchivedSlip(
@@ -71,7 +68,7 @@ class PrintDesk(QObject):
             now,
         )
         slip = self.slip(quote, reference, have)
-        self.spooler.submit(slip, session, ended)
+        self.spooler.submit(slip, session)
         return slip
 
     def rebuild(self, reference: str) -> Slip | None:

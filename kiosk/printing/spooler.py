@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.logic.slip import Slip
 from kiosk.printing.backends import Backend, PrinterFault, PrinterStatus
@@ -23,6 +23,7 @@ from kiosk.printing.outcome import PrintOutcome, PrintStatus
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+START_AFTER_MS = 50  # a job's thread starts this long after it is queued
 
 
 class TimedOut(Exception):
@@ -78,16 +79,20 @@ class Spooler(QObject):
         self._printer = threading.Lock()  # one job at a time reaches the printer
         self.last_status = PrinterStatus.UNKNOWN  # what the printer last said
 
-    def submit(self, slip: Slip, session: int, ended: bool = False) -> Job:
-        """Queue a slip; the outcome arrives through `finished`. `ended`: its session is
-        over already (the job is only recorded as failed)."""
+    def submit(self, slip: Slip, session: int) -> Job:
+        """Queue a slip; the outcome arrives through `finished`.
+
+        The job's thread starts a moment later: it competes for Python with the painting of
+        the screen that says "Printing…", which should come first (a slip takes seconds on
+        paper; this is unnoticeable). Ending the session meanwhile cancels the job."""
         job = Job(slip, session)
-        if ended:
-            job.cancelled.set()
         with self._lock:
             self.jobs.append(job)
-        threading.Thread(target=self._run, args=(job,), daemon=True, name="print-job").start()
+        QTimer.singleShot(START_AFTER_MS, self, lambda: self._start(job))
         return job
+
+    def _start(self, job: Job) -> None:
+        threading.Thread(target=self._run, args=(job,), daemon=True, name="print-job").start()
 
     def end_session(self, session: int) -> None:
         """The visitor has gone: none of their jobs not yet sent will be."""

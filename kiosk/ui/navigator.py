@@ -45,7 +45,6 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-PAINT_FIRST_MS = 50  # a print job starts this long after its screen is shown
 VISITOR_STATES = frozenset(
     {"services", "question", "review", "documents", "result", "blocker", "printing", "thanks"}
 )
@@ -499,15 +498,7 @@ class Navigator(QObject):
             return
         self.screens.printing.show_status(None, reference, quote)
         self._go("printing")
-        session, have = self.session_number, set(self.session.have)
-
-        def send() -> None:  # the visitor may have gone in the meantime: then only recorded
-            ended = session != self.session_number
-            self.desk.print_quote(quote, reference, have, session, ended=ended)
-
-        # The job's thread competes for Python with the painting of "Printing…": start it
-        # once that is on the screen (a slip takes seconds on paper; this is unnoticeable).
-        QTimer.singleShot(PAINT_FIRST_MS, self, send)
+        self.desk.print_quote(quote, reference, set(self.session.have), self.session_number)
 
     def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
         if self.state == "dashboard":  # a reprint or test print by staff

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 from kiosk.logic.catalogue import Service
 from kiosk.logic.i18n import Language, Strings
 from kiosk.ui.screen import Screen, label
+from kiosk.ui.widgets.pool import Pool
 
 
 class AnswerRow(QFrame):
@@ -46,45 +47,36 @@ class ReviewScreen(Screen):
         super().__init__(strings, parent)
         self.service: Service | None = None
         self.answers: dict[str, str] = {}
-        self.rows: list[AnswerRow] = []  # in use first, then spare ones
-        self.used = 0
+        self.rows: list[AnswerRow] = []  # in use
         self.column = self.scrolling()
         self.title = label("title")
         self.column.addWidget(self.title)
         self.column.addStretch(1)
+        self.pool = Pool(self.column, lambda: AnswerRow(self.change_requested), AnswerRow.blank)
         self.wipe()
 
     def show_answers(self, service: Service, answers: dict[str, str]) -> None:
         """List every answer given, in question order."""
         self.service, self.answers = service, dict(answers)
         asked = [question.id for question in service.questions if question.id in answers]
-        while len(self.rows) < len(asked):
-            row = AnswerRow(self.change_requested)
-            row.hide()
-            self.column.insertWidget(self.column.count() - 1, row)  # before the stretch
-            self.rows.append(row)
-        for row, question_id in zip(self.rows, asked, strict=False):
+        self.rows = self.pool.take(len(asked))
+        for row, question_id in zip(self.rows, asked, strict=True):
             row.question_id = question_id
             row.change.setObjectName(f"change-{question_id}")
-            row.show()
-        for row in self.rows[len(asked) :]:
-            row.blank()
-        self.used = len(asked)
         self.retranslate(self.language)
 
     def wipe(self) -> None:
         self.service = None
         self.answers = {}
-        self.used = 0
-        for row in self.rows:
-            row.blank()
+        self.rows = []
+        self.pool.clear()
 
     def retranslate(self, language: Language) -> None:
         super().retranslate(language)
         self.title.setText(self.say("review.title"))
         if self.service is None:
             return
-        for row in self.rows[: self.used]:
+        for row in self.rows:
             question = self.service.question(row.question_id)
             assert question is not None
             option = question.option(self.answers[row.question_id])
