@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Any
 
+import holidays
 from hypothesis import strategies as st
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
@@ -53,6 +57,41 @@ def quote(
         centre_class=centre_class,  # type: ignore[arg-type]
         language=language,  # type: ignore[arg-type]
     )
+
+
+def rounded(amount: Decimal, rule: str) -> Decimal:
+    """A non-negative amount in whole tenge by a rounding rule as SERVICES.md words it:
+    `up` (any tiyn make one more tenge) or `half-up` (50 tiyn or more do). Written apart
+    from kiosk.logic.money, which rounds with Decimal.quantize."""
+    assert amount >= 0, amount
+    whole = Decimal(int(amount))
+    rest = amount - whole
+    if rule == "up":
+        return whole + (1 if rest > 0 else 0)
+    if rule == "half-up":
+        return whole + (1 if rest >= Decimal("0.5") else 0)
+    raise ValueError(f"unknown rounding rule {rule!r}")
+
+
+@cache
+def _kz_calendar(first: int, last: int) -> Any:
+    return holidays.country_holidays("KZ", years=range(first, last + 1))
+
+
+def is_working_day(day: date) -> bool:
+    """Whether `day` is a working day in Kazakhstan (the holidays package, directly)."""
+    return bool(_kz_calendar(day.year, day.year).is_working_day(day))
+
+
+def working_days_after(start: date, end: date) -> int:
+    """Kazakhstan's working days after `start` up to and including `end`, counted day by
+    day with the holidays package (apart from kiosk.logic.workdays)."""
+    calendar = _kz_calendar(start.year, end.year)
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += bool(calendar.is_working_day(day))
+    return count
 
 
 CATALOGUE: Catalogue = load_catalogue(ASSETS)
