@@ -19,8 +19,7 @@ from benchmarks.timing import percentiles
 from benchmarks.visitor import Visitor, rss_mib
 from kiosk.app import Kiosk
 from kiosk.logic.i18n import LANGUAGES
-from kiosk.logic.quote import make_quote
-from kiosk.logic.slip import make_slip
+from kiosk.logic.pricing import Case, Pricing
 from kiosk.printing.layout import ROLL_80
 from kiosk.printing.pdf import render_pdf
 from kiosk.settings import Settings
@@ -82,20 +81,14 @@ def _slip_pdfs(kiosk: Kiosk, folder: Path) -> list[float]:
     times = []
     for i in range(SLIPS):
         language, reference = LANGUAGES[i % 3], f"K01-20261123-{i:04d}"
-        quote = make_quote(
-            catalogue,
-            "id-card-restoration",
-            ID_CARD_STOLEN,
-            visit_date=date(2026, 11, 23),
-            centre_class="major",
-            language=language,
-            profiles=settings.payments,
-            reference=reference,
+        pricing = Pricing(catalogue, settings.payments)
+        case = Case(
+            "id-card-restoration", ID_CARD_STOLEN, date(2026, 11, 23), "major", language, reference
         )
+        quote = pricing.quote(case)
         start = time.perf_counter()
-        slip = make_slip(
+        slip = pricing.slip(
             quote,
-            catalogue,
             strings,
             centre_name=settings.centre.name,
             kiosk_id=settings.kiosk_id,

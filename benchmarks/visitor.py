@@ -91,7 +91,7 @@ class Visitor:
         """One visitor from the welcome screen back to it, printing when the path completes."""
         driver = self.driver
         assert driver.state == "welcome", driver.state
-        if driver.kiosk.navigator.session.language != language:
+        if driver.screen_content().language != language:
             self.tap(f"lang-{language}")
         self.tap("start")
         self.tap(f"service-{service_id}")
@@ -105,11 +105,10 @@ class Visitor:
         self.tap("nav-next")  # → documents
         self.tap("nav-next")  # → result, with its QR codes
         self.tap("print-slip")
-        printing = driver.kiosk.navigator.screens.printing
         start = time.perf_counter()
-        driver.wait_until(lambda: printing.status is not None, timeout=30)
+        outcome = driver.wait_for_print()
         self.times["slip printed (pdf, background)"].append((time.perf_counter() - start) * 1000)
-        assert printing.status is not None and printing.status.value == "printed", printing.status
+        assert outcome == "printed", outcome
         self.tap("finish")  # → thanks
         self.tap("finish")  # → welcome
 

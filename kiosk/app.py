@@ -18,19 +18,23 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic.catalogue import Catalogue, load_catalogue
 from kiosk.logic.i18n import Strings, format_date, format_money
+from kiosk.logic.pricing import Pricing
 from kiosk.printing.backends import Backend
-from kiosk.printing.desk import PrintDesk
 from kiosk.printing.factory import make_backend
+from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings
 from kiosk.storage.journal import Journal
+from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
 from kiosk.ui.navigator import Navigator, Screens
+from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.screens.blocker import BlockerScreen
 from kiosk.ui.screens.dashboard import DashboardScreen
 from kiosk.ui.screens.documents import DocumentsScreen
@@ -44,6 +48,7 @@ from kiosk.ui.screens.services import ServicesScreen
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.session_log import SessionLog
+from kiosk.ui.staff import StaffDesk
 from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
 
@@ -57,28 +62,18 @@ NO_DISPLAY = (
 
 @dataclass
 class Kiosk:
-    """The built kiosk: its window, navigator and what they were made from."""
+    """The built kiosk: its window, navigator, staff desk and what they were made from."""
 
     window: KioskWindow
     navigator: Navigator
+    staff: StaffDesk
     catalogue: Catalogue
     settings: Settings
     strings: Strings
     tokens: Tokens
-    desk: PrintDesk
+    jobs: PrintJobs
     journal: Journal
-
-
-def load_fonts() -> list[str]:
-    """Register the bundled fonts; return their families."""
-    families: list[str] = []
-    for path in sorted((ASSETS / "fonts").glob("*.ttf")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
-            log.warning("font %s could not be loaded", path.name)
-            continue
-        families += QFontDatabase.applicationFontFamilies(font_id)
-    return families
+    session_log: SessionLog
 
 
 def build_kiosk(
@@ -103,39 +98,64 @@ def build_kiosk(
 
     screens = Screens(
         welcome=WelcomeScreen(strings),
-        services=ServicesScreen(strings),
-        question=QuestionScreen(strings),
-        review=ReviewScreen(strings),
-        documents=DocumentsScreen(strings),
-        result=ResultScreen(strings),
-        blocker=BlockerScreen(strings),
-        printing=PrintingScreen(strings),
-        thanks=ThanksScreen(strings),
-        pin=PinScreen(strings),
-        dashboard=DashboardScreen(strings),
-        out_of_order=OutOfOrderScreen(strings),
+        services=ServicesScreen(),
+        question=QuestionScreen(),
+        review=ReviewScreen(),
+        documents=DocumentsScreen(),
+        result=ResultScreen(),
+        blocker=BlockerScreen(),
+        printing=PrintingScreen(),
+        thanks=ThanksScreen(),
+        pin=PinScreen(),
+        dashboard=DashboardScreen(),
+        out_of_order=OutOfOrderScreen(),
     )
     journal = Journal(settings.data_folder / "journal.sqlite3")
+    pricing = Pricing(catalogue, settings.payments)
     spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
-    desk = PrintDesk(spooler, journal, catalogue, strings, settings, parent=window)
+    jobs = PrintJobs(
+        spooler,
+        journal,
+        pricing,
+        strings,
+        centre_name=settings.centre.name,
+        kiosk_id=settings.kiosk_id,
+        parent=window,
+    )
     references = ReferenceBook(settings.kiosk_id, settings.data_folder)
     journal.close_interrupted(datetime.now())  # a session cut off by a crash or power cut
     journal.purge(datetime.now())
+    out_of_order = OutOfOrder(settings.data_folder)
     navigator = Navigator(
         window,
         screens,
-        catalogue,
+        pricing,
         settings,
         strings,
         today,
         references.next,
-        desk,
+        jobs,
         apply_theme,
-        SessionLog(journal),
+        out_of_order,
     )
+    session_log = SessionLog(journal)
+    session_log.follow(navigator)
+    staff = StaffDesk(
+        navigator,
+        PinStore(settings.data_folder),
+        journal,
+        jobs,
+        out_of_order,
+        settings,
+        strings,
+        today,
+    )
+    window.attendant_requested.connect(staff.open)
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
-    shortcut.activated.connect(navigator.open_attendant)
-    return Kiosk(window, navigator, catalogue, settings, strings, tokens, desk, journal)
+    shortcut.activated.connect(staff.open)
+    return Kiosk(
+        window, navigator, staff, catalogue, settings, strings, tokens, jobs, journal, session_log
+    )
 
 
 def warm_up(settings: Settings) -> None:
@@ -265,7 +285,7 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
             window.setGeometry(screen.geometry())
         window.showFullScreen()
     if attendant:  # a staff desk: the PIN first
-        kiosk.navigator.open_attendant()
+        kiosk.staff.open()
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
     log.info("kiosk %s started", settings.kiosk_id)
     return int(app.exec())

@@ -10,13 +10,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from kiosk.logic.catalogue import Catalogue, CatalogueError, UnknownService, load_catalogue
+from kiosk.logic.catalogue import CatalogueError, UnknownService, load_catalogue
 from kiosk.logic.check import check_folder
 from kiosk.logic.conditions import CENTRE_CLASSES
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.logic.interview import AnswerError
 from kiosk.logic.money import MoneyError
-from kiosk.logic.quote import Quote, make_quote
+from kiosk.logic.pricing import Case, Pricing
+from kiosk.logic.quote import Quote
 from kiosk.settings import Settings, SettingsError, load_settings
 
 BAD_ARGUMENTS = 2
@@ -114,32 +115,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(args, settings)
 
 
-def _make_quote(args: argparse.Namespace, settings: Settings) -> tuple[Catalogue, Quote] | int:
+def _make_quote(args: argparse.Namespace, settings: Settings) -> tuple[Pricing, Quote] | int:
     """The quote the arguments ask for, or an exit code after saying what is wrong."""
     answers: dict[str, str] = {}
     for question, option in args.answer:
         if question in answers:
             return _bad(f"question {question!r} is answered twice")
         answers[question] = option
+    visit_date = args.date or date.today()
+    case = Case(
+        service=args.service,
+        answers=answers,
+        visit_date=visit_date,
+        centre_class=args.centre_class or settings.centre.centre_class,
+        language=args.quote_lang or args.lang or settings.default_language,
+        reference=quote_reference(settings.kiosk_id, visit_date),
+    )
     try:
         catalogue = load_catalogue(settings.catalogue)
         settings.check_payees(catalogue.payees())
-        quote = make_quote(
-            catalogue,
-            args.service,
-            answers,
-            visit_date=args.date or date.today(),
-            centre_class=args.centre_class or settings.centre.centre_class,
-            language=args.quote_lang or args.lang or settings.default_language,
-            profiles=settings.payments,
-            reference=quote_reference(settings.kiosk_id, args.date or date.today()),
-        )
+        pricing = Pricing(catalogue, settings.payments)
+        quote = pricing.quote(case)
     except (UnknownService, AnswerError) as error:
         return _bad(str(error))
     except (CatalogueError, MoneyError, SettingsError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    return catalogue, quote
+    return pricing, quote
 
 
 def _quote(args: argparse.Namespace, settings: Settings) -> int:
@@ -155,24 +157,21 @@ def _slip(args: argparse.Namespace, settings: Settings) -> int:
     made = _make_quote(args, settings)
     if isinstance(made, int):
         return made
-    catalogue, quote = made
+    pricing, quote = made
     if not quote.complete:
         what = f"blocked ({quote.blockers[0].id})" if quote.blocked else "not complete"
         return _bad(f"the answers are {what}: a slip needs a complete quote")
     from kiosk.logic.i18n import Strings
-    from kiosk.logic.slip import make_slip
     from kiosk.settings import ASSETS
 
     visit = datetime.combine(quote.date, datetime.now().time().replace(microsecond=0))
-    reference = quote_reference(settings.kiosk_id, quote.date)
-    slip = make_slip(
+    slip = pricing.slip(
         quote,
-        catalogue,
         Strings.load(ASSETS / "i18n"),
         centre_name=settings.centre.name,
         kiosk_id=settings.kiosk_id,
         printed_at=visit,
-        reference=reference,
+        reference=quote_reference(settings.kiosk_id, quote.date),
         have=set(),
     )
     if args.format == "text":

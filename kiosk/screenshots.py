@@ -66,7 +66,7 @@ def take(
             shot(driver, f"{prefix}-31-blocker-medical")
             # The idle warning over a question.
             driver.click("nav-back")
-            driver.kiosk.navigator.idle._on_idle()
+            driver.idle_warning()
             shot(driver, f"{prefix}-40-idle-warning")
             driver.click("idle-more-time")
             driver.click("nav-home")
@@ -126,7 +126,7 @@ def _staff(driver, language: str, shot) -> None:  # type: ignore[no-untyped-def]
     driver.choose_service("driving-licence-replacement")
     driver.click("nav-home")
     driver.click(f"lang-{language}")
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     driver.click("pin-2")
     driver.click("pin-4")
     shot(driver, f"{language}-60-staff-pin")
@@ -159,7 +159,7 @@ def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot
     driver.choose_service(service_id)
     step = 1
     while driver.state == "question":
-        question = driver.kiosk.navigator.session.question
+        question = driver.screen_content().subject
         shot(driver, f"{prefix}-q{step}-{question}")
         driver.answer(question, answers[question])
         step += 1
@@ -169,9 +169,9 @@ def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot
     shot(driver, f"{prefix}-6-change")
     driver.answer(first, answers[first])
     driver.next()
-    docs = driver.kiosk.navigator.quote.documents if driver.kiosk.navigator.quote else ()
-    if docs:
-        driver.click(f"document-{docs[0].id}")
+    documents = driver.screen_content().choices
+    if documents:
+        driver.click(documents[0].id)
     shot(driver, f"{prefix}-7-documents")
     driver.next()
     shot(driver, f"{prefix}-8-result")

@@ -7,6 +7,7 @@
     ...
     driver.bill_total()       # "865 ₸"
     driver.payloads()         # {"state-budget": "000201..."}
+    driver.screen_content()   # what the screen says, as a plain value
 
 Clicks are real mouse clicks on the visible widget with that object name; the kiosk's
 navigation is synchronous, so the UI has settled when `click` returns.
@@ -26,8 +27,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.logic.content import ScreenContent
 from kiosk.printing.backends import Backend
 from kiosk.settings import Settings, Timing
+from kiosk.storage.journal import Journal
 
 # Answers that reach the result screen with most of what it can show (blockers aside):
 # two payees, the fine warning, every document kind; and the licence with its photo.
@@ -111,7 +114,64 @@ class KioskDriver:
     @property
     def state(self) -> str:
         """The navigator's state."""
-        return self.kiosk.navigator.state
+        return self.kiosk.navigator.state.value
+
+    def screen_content(self) -> ScreenContent:
+        """What the screen in front says: heading, texts, choices with their object names,
+        amounts, QR items, warnings, footer buttons (the value the screen is painted from)."""
+        content = self.kiosk.navigator.content
+        assert content is not None
+        return content
+
+    @property
+    def reference(self) -> str | None:
+        """The visitor's bill and slip reference, once their answers are complete."""
+        return self.kiosk.navigator.session.reference
+
+    @property
+    def question(self) -> str | None:
+        """The id of the question on screen (None on any other screen)."""
+        content = self.kiosk.navigator.content
+        return content.subject if content is not None and content.screen == "question" else None
+
+    def remembered(self) -> dict[str, Any]:
+        """Everything the kiosk holds about the visitor in front of it: service, answers,
+        documents ticked, reference, question, language (empty values after a reset)."""
+        session = self.kiosk.navigator.session
+        return {
+            "service": session.service.id if session.service else None,
+            "answers": dict(session.interview.answers) if session.interview else {},
+            "have": set(session.have),
+            "reference": session.reference,
+            "question": session.question,
+            "language": session.language,
+            "quote": self.kiosk.navigator.quote,
+        }
+
+    @property
+    def journal(self) -> Journal:
+        """The kiosk's journal (sessions, print outcomes, audit log, slip archive)."""
+        return self.kiosk.journal
+
+    def walk_away(self) -> None:
+        """The visitor leaves without a word: what the idle timeout does, at once."""
+        self.kiosk.navigator.reset()
+        settle()
+
+    def open_attendant(self) -> None:
+        """What Ctrl+Alt+A does: the staff PIN pad (or the dashboard, when logged in)."""
+        self.kiosk.staff.open()
+        settle()
+
+    @property
+    def attendant(self) -> bool:
+        """Staff are logged in."""
+        return self.kiosk.staff.logged_in
+
+    def idle_warning(self) -> None:
+        """Start the idle countdown now, as if the visitor had walked away."""
+        self.kiosk.navigator.idle.warn_now()
+        settle()
 
     def widget(self, name: str) -> QWidget:
         """The one visible widget with this object name."""
@@ -158,7 +218,7 @@ class KioskDriver:
     def answer_all(self, answers: dict[str, str]) -> None:
         """Answer each question as it comes, until none of `answers` is asked."""
         while self.state == "question":
-            question = self.kiosk.navigator.session.question
+            question = self.screen_content().subject
             if question not in answers:
                 break
             self.answer(question, answers[question])
@@ -226,10 +286,16 @@ class KioskDriver:
     def print_slip(self) -> str:
         """Tap "Print my slip" and wait for the outcome; return it (printed/failed/unknown)."""
         self.click("print-slip")
-        printing = self.kiosk.navigator.screens.printing
-        self.wait_until(lambda: printing.status is not None)
-        assert printing.status is not None
-        return printing.status.value
+        return self.wait_for_print()
+
+    def wait_for_print(self) -> str:
+        """Wait until the visitor's print job has an outcome; return it (printed, failed or
+        unknown)."""
+        jobs = self.kiosk.jobs
+        self.wait_until(lambda: jobs.current is None or jobs.current.status is not None)
+        assert jobs.current is not None and jobs.current.status is not None
+        settle()
+        return jobs.current.status.value
 
     def tap_at(self, widget: QWidget, point: QPoint | None = None) -> None:
         """A click anywhere (for idle tests)."""

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from kiosk.logic.slip import Block, Slip
 from kiosk.printing.layout import Paper, SlipLayout
-from kiosk.qrdraw import draw_matrix, module_dots
+from kiosk.printing.qrdraw import draw_matrix, module_dots
 
 THERMAL_DPI = 203  # 8 dots per millimetre: 576 dots on 72 mm
 ESC_T = b"\x1bt"  # select character code table

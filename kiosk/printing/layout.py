@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QPainter
 
 from kiosk.logic.slip import Block, Slip
-from kiosk.qrdraw import draw_matrix, module_dots
+from kiosk.printing.qrdraw import draw_matrix, module_dots
 
 MM_PER_INCH = 25.4
 

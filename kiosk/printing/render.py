@@ -18,7 +18,7 @@ def ensure_gui() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QGuiApplication([])
     if "Noto Sans" not in QFontDatabase.families():
-        from kiosk.app import load_fonts
+        from kiosk.printing.fonts import load_fonts
 
         load_fonts()
 

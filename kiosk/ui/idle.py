@@ -75,6 +75,13 @@ class IdleMonitor(QObject):
             self.idle_timer.start()
         return False
 
+    def warn_now(self) -> None:
+        """Start the countdown at once, as if the idle time had run out (for screenshots and
+        for staff showing what a visitor sees)."""
+        if self.idle_timer.isActive():
+            self.idle_timer.stop()
+            self._on_idle()
+
     def _on_idle(self) -> None:
         self.left = self.countdown_seconds
         self.step = min(1.0, self.countdown_seconds)

@@ -1,4 +1,5 @@
-"""What every screen shares: its object name, its texts, and a scrollable content column."""
+"""What every screen shares: its object name, the content it paints, its footer buttons,
+and a scrollable content column."""
 
 from __future__ import annotations
 
@@ -17,29 +18,35 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 
 
 class Screen(QWidget):
-    """A screen of the kiosk. Subclasses set `name` (object name `screen-<name>`) and
-    re-render their texts in `retranslate`. Screens emit signals; they never switch
-    screens themselves."""
+    """A screen of the kiosk. Subclasses set `name` (object name `screen-<name>`) and show
+    a ScreenContent in `paint`: every text they show comes from it. Screens emit signals;
+    they never switch screens themselves."""
 
     name: ClassVar[str] = ""
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"screen-{self.name}")
-        self.strings = strings
-        self.language: Language = "kk"
+        self.content: ScreenContent | None = None
+        self.actions: dict[str, QPushButton] = {}  # the screen's own footer buttons, by id
 
-    def say(self, key: str, **values: str) -> str:
-        """A kiosk text in the current language."""
-        return self.strings.text(key, self.language, **values)
+    def paint(self, content: ScreenContent) -> None:
+        """Show `content` (subclasses paint it, then call this)."""
+        self.content = content
 
-    def retranslate(self, language: Language) -> None:
-        """Show every text in `language`."""
-        self.language = language
+    def footer(self) -> list[QWidget]:
+        """The screen's own buttons the content puts in the footer, labelled, in order."""
+        buttons: list[QWidget] = []
+        for action in self.content.actions if self.content else ():
+            button = self.actions.get(action.id)
+            if button is not None:
+                button.setText(action.label)
+                buttons.append(button)
+        return buttons
 
     def scrolling(self) -> QVBoxLayout:
         """Fill the screen with a kinetic-scrolling column; returns the column's layout."""
@@ -50,13 +57,18 @@ class Screen(QWidget):
         return column
 
     def wipe(self) -> None:
-        """Forget everything shown about the last visitor (screens with answers override)."""
+        """Forget everything shown about the last visitor (screens with answers extend it)."""
+        self.content = None
 
-    def action(self, name: str) -> QPushButton:
-        """A button for the window's footer (`set_chrome(actions=...)`). It belongs to the
-        screen, hidden, until the footer shows it: never a parentless top-level window."""
+    def action(self, name: str, role: str = "") -> QPushButton:
+        """A button for the window's footer, shown when the content lists `name` among its
+        actions. It belongs to the screen, hidden, until the footer shows it: never a
+        parentless top-level window."""
         button = QPushButton(self, objectName=name)
+        if role:
+            button.setProperty("role", role)
         button.hide()
+        self.actions[name] = button
         return button
 
 

@@ -1,4 +1,7 @@
-"""What the journal learns of a visitor's session: service-level facts and timings only."""
+"""What the journal learns of a visitor's session: service-level facts and timings only.
+
+It follows the navigator's signals (state changes, facts noted, the session's end); the
+navigator itself writes nothing."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.storage.journal import Journal
+from kiosk.ui.navigator import VISITOR_STATES, Navigator, State
 
 
 class SessionLog:
@@ -15,26 +19,33 @@ class SessionLog:
     def __init__(self, journal: Journal, now: Callable[[], datetime] = datetime.now) -> None:
         self.journal, self.now = journal, now
         self.session: int | None = None
+        self.language = ""
         self.screen = ""
         self.entered = 0.0
         self.seconds: dict[str, float] = {}
 
-    def started(self, language: str) -> None:
-        """A visitor left the welcome screen."""
-        self.session = self.journal.start_session(language, self.now())
-        self.seconds = {}
-        self.screen, self.entered = "welcome", time.monotonic()
+    def follow(self, navigator: Navigator) -> None:
+        """Record the sessions of `navigator`."""
+        self.language = navigator.session.language
+        navigator.state_changed.connect(self.moved)
+        navigator.noted.connect(self.note)
+        navigator.session_ended.connect(self.ended)
 
     def moved(self, screen: str) -> None:
-        """The visitor is now on `screen`."""
-        if self.session is None:
+        """The visitor is now on `screen` (leaving the welcome screen starts a session)."""
+        if State(screen) not in VISITOR_STATES:
             return
+        if self.session is None:
+            self.session = self.journal.start_session(self.language, self.now())
+            self.seconds = {}
+            self.screen, self.entered = "welcome", time.monotonic()
         self._count()
         self.screen = screen
         self.journal.update_session(self.session, last_screen=screen, screen_seconds=self.seconds)
 
-    def note(self, **facts: str) -> None:
+    def note(self, facts: dict[str, str]) -> None:
         """Service, language, total or reference of the session."""
+        self.language = facts.get("language", self.language)
         if self.session is not None:
             self.journal.update_session(self.session, **facts)  # type: ignore[arg-type]
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -24,6 +25,25 @@ class Theme:
 
     variant: str = "default"
     large_text: bool = False
+
+    @classmethod
+    def chosen(cls, *, large_text: bool, high_contrast: bool) -> Theme:
+        """The theme a visitor's accessibility choices ask for."""
+        return cls("high-contrast" if high_contrast else "default", large_text)
+
+
+class ThemeSwitch:
+    """Applies a theme only when it changes: re-styling every widget is slow."""
+
+    def __init__(self, apply: Callable[[Theme], None]) -> None:
+        self.apply = apply
+        self.theme: Theme | None = None
+
+    def set(self, theme: Theme) -> None:
+        """Style the window for `theme`, unless it already is."""
+        if theme != self.theme:
+            self.apply(theme)
+            self.theme = theme
 
 
 class Tokens:

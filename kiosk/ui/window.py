@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Language, LocalText, Strings, format_date
+from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
@@ -120,43 +122,46 @@ class KioskWindow(QWidget):
         return screen
 
     def set_chrome(
-        self,
-        *,
-        back: bool,
-        home: bool,
-        next_text: str | None = None,
-        progress: str = "",
-        languages: bool = True,
-        actions: list[QWidget] | None = None,
+        self, content: ScreenContent, buttons: list[QWidget], *, languages: bool = True
     ) -> None:
-        """Which navigation the current screen offers; `actions` are the screen's own
-        buttons, shown at the right of the footer."""
+        """The footer as the screen's content says: Back, Start over and Continue when it
+        lists them, the progress, and the screen's own `buttons` at the right."""
         for widget in self.actions:
             self.actions_row.removeWidget(widget)
             widget.hide()
-        self.actions = list(actions or [])
+        self.actions = list(buttons)
         for widget in self.actions:
             self.actions_row.addWidget(widget)
             widget.show()
-        self.back.setVisible(back)
-        self.home.setVisible(home)
-        self.next.setVisible(next_text is not None)
-        self.next.setText(next_text or "")
-        self.progress.setText(progress)
-        self.footer.setVisible(back or home or next_text is not None or bool(self.actions))
+        navigation = False
+        for button in (self.back, self.home, self.next):
+            action = content.action(button.objectName())
+            button.setVisible(action is not None)
+            button.setText(action.label if action else "")
+            navigation = navigation or action is not None
+        self.progress.setText(content.progress)
+        self.footer.setVisible(navigation or bool(self.actions))
         self.language_row.setVisible(languages)
         # With the language buttons in the header there is room for the time alone.
         self.full_clock = not languages
         self._tick()
 
     def retranslate(self, language: Language) -> None:
-        """Texts of the window's own parts."""
+        """Texts of the window's own parts: the centre's name, the language in use, and the
+        idle countdown if it is showing."""
         self.language = language
         self.centre_name.setText(self.centre.get(language))
-        self.back.setText(self.strings.text("nav.back", language))
-        self.home.setText(self.strings.text("nav.home", language))
         self.languages.mark(language)
+        if self.overlay.isVisible():
+            self.overlay.show_countdown(self.overlay.seconds, language)
         self._tick()
+
+    def watch_idle(self, idle: IdleMonitor) -> None:
+        """Show `idle`'s countdown over the screens; More time hides it and starts again."""
+        idle.warned.connect(lambda seconds: self.overlay.show_countdown(seconds, self.language))
+        idle.counted.connect(lambda seconds: self.overlay.show_countdown(seconds, self.language))
+        self.overlay.more_time.connect(self.overlay.hide)
+        self.overlay.more_time.connect(idle.restart)
 
     def _tick(self) -> None:
         now = datetime.now()

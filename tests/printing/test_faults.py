@@ -9,11 +9,16 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from kiosk.logic.i18n import Strings
+from kiosk.logic.slip import Slip
 from kiosk.printing.backends import PrinterFault, PrinterStatus
-from kiosk.settings import Printer, Settings
+from kiosk.settings import ASSETS, Printer, Settings
+from kiosk.storage.pin import PinStore
 from kiosk.testing import KioskDriver
 
 from .conftest import ID_CARD, TODAY
+
+PIN = "2468"
 
 
 class FakePrinter:
@@ -24,6 +29,7 @@ class FakePrinter:
     def __init__(self, status=PrinterStatus.READY, fault=None, delay=0.0) -> None:
         self.state, self.fault, self.delay = status, fault, delay
         self.printed: list[str] = []
+        self.slips: list[Slip] = []  # what reached the paper
         self.attempts = 0
 
     def status(self) -> PrinterStatus:
@@ -36,6 +42,7 @@ class FakePrinter:
         if self.fault is not None:
             raise self.fault
         self.printed.append(slip.reference)
+        self.slips.append(slip)
         return f"fake: {slip.reference}"
 
 
@@ -53,8 +60,19 @@ def kiosk_at_result(qtbot, tmp_path, printer) -> KioskDriver:
 
 
 def journal_of(driver: KioskDriver) -> list[tuple[str, str]]:
-    reference = driver.kiosk.navigator.session.reference
-    return driver.kiosk.journal.prints(reference)
+    reference = driver.reference
+    assert reference is not None
+    return driver.journal.prints(reference)
+
+
+def staff_dashboard(driver: KioskDriver, folder) -> None:
+    """Staff log in (Ctrl+Alt+A, PIN) and see the dashboard."""
+    PinStore(folder).set_pin(PIN)
+    driver.open_attendant()
+    for digit in PIN:
+        driver.click(f"pin-{digit}")
+    driver.click("pin-ok")
+    assert driver.attendant and driver.screen == "screen-dashboard"
 
 
 @pytest.mark.parametrize(
@@ -91,11 +109,14 @@ def test_fault_outcomes(qtbot, tmp_path, printer, status, detail, retry) -> None
     assert driver.screen == "screen-printing"
     assert driver.visible("print-retry") is retry
     message = driver.text_of("print-status")
-    assert message == driver.kiosk.strings.text(f"printing.{status}", "en")
+    assert message == driver.screen_content().heading
+    assert message == Strings.load(ASSETS / "i18n").text(f"printing.{status}", "en")
+    assert (driver.screen_content().action("print-retry") is not None) is retry
     [(recorded, recorded_detail)] = journal_of(driver)
     assert recorded == status and detail in recorded_detail
     if status in ("failed", "unknown"):
-        assert driver.payloads()  # the codes stay on screen to pay from
+        codes = {item.id: item.payload for item in driver.screen_content().qr}
+        assert codes and driver.payloads() == codes  # the codes stay on screen to pay from
     if status == "unknown":
         qtbot.wait(600)
         assert printer.attempts == 1  # an unknown outcome is never retried by itself
@@ -106,30 +127,32 @@ def test_fault_outcomes(qtbot, tmp_path, printer, status, detail, retry) -> None
 def test_retry_after_failure_then_staff_reprint(qtbot, tmp_path) -> None:
     printer = FakePrinter(status=PrinterStatus.OFFLINE)
     driver = kiosk_at_result(qtbot, tmp_path, printer)
-    reference = driver.kiosk.navigator.session.reference
+    reference = driver.reference
+    assert reference is not None
     assert driver.print_slip() == "failed"
     printer.state = PrinterStatus.READY
     driver.click("print-retry")
-    printing = driver.kiosk.navigator.screens.printing
-    driver.wait_until(lambda: printing.status is not None and printing.status.value == "printed")
+    assert driver.wait_for_print() == "printed"
+    assert driver.text_of("print-status") == driver.screen_content().heading
     assert printer.printed == [reference]
     driver.click("finish")
     driver.click("finish")
     assert driver.screen == "screen-welcome"
     # Later, staff reprint the slip from the archive: the same content again.
-    desk = driver.kiosk.desk
-    with qtbot.waitSignal(desk.finished, timeout=3000) as done:
-        assert desk.reprint(reference)
-    assert done.args[0] == reference and done.args[1].status.value == "printed"
+    staff_dashboard(driver, tmp_path)
+    driver.click(f"reprint-{reference}")
+    driver.wait_until(lambda: len(driver.journal.prints(reference)) == 3)
+    driver.wait_until(lambda: driver.screen_content().text.startswith(f"{reference}: printed"))
     assert printer.printed == [reference, reference]
-    assert [status for status, _ in driver.kiosk.journal.prints(reference)] == [
+    assert [status for status, _ in driver.journal.prints(reference)] == [
         "failed",
         "printed",
         "printed",
     ]
-    rebuilt = desk.rebuild(reference)
-    assert rebuilt is not None and rebuilt.reference == reference
-    assert any(block.style == "qr" for block in rebuilt.blocks)
+    first, again = printer.slips
+    assert again.reference == reference
+    codes = [block.payload for block in again.blocks if block.style == "qr"]
+    assert codes and codes == [block.payload for block in first.blocks if block.style == "qr"]
 
 
 def test_no_job_is_printed_after_its_visitor_has_gone(qtbot, tmp_path) -> None:
@@ -149,12 +172,15 @@ def test_no_job_is_printed_after_its_visitor_has_gone(qtbot, tmp_path) -> None:
     driver.next()
     driver.next()
     driver.click("print-slip")
-    desk = driver.kiosk.desk
-    driver.kiosk.navigator.reset()  # the visitor walked away; the session ends
-    with qtbot.waitSignal(desk.finished, timeout=5000) as done:
-        release.set()
-    assert done.args[1].status.value == "failed"
-    assert "session ended" in done.args[1].detail
+    reference = driver.reference
+    assert reference is not None and driver.screen == "screen-printing"
+    driver.walk_away()  # the visitor walked away; the session ends
+    assert driver.remembered()["reference"] is None
+    release.set()
+    driver.wait_until(lambda: driver.journal.prints(reference), timeout=5)
+    [(status, detail)] = driver.journal.prints(reference)
+    assert status == "failed"
+    assert "session ended" in detail
     assert printer.attempts == 0
     assert driver.screen == "screen-welcome"
 
@@ -163,23 +189,41 @@ def test_archive_is_purged_after_24_hours(qtbot, tmp_path) -> None:
     printer = FakePrinter()
     driver = kiosk_at_result(qtbot, tmp_path, printer)
     assert driver.print_slip() == "printed"
-    journal = driver.kiosk.journal
-    reference = driver.kiosk.navigator.session.reference
+    journal = driver.journal
+    reference = driver.reference
+    assert reference is not None
     assert journal.recent_slips() == [reference]
+    staff_dashboard(driver, tmp_path)
+    assert driver.visible(f"reprint-{reference}")  # offered while it is kept
     now = datetime.now()
     assert journal.purge(now + timedelta(hours=23)) == 0
     assert journal.purge(now + timedelta(hours=25)) == 1
     assert journal.archived(reference) is None
-    assert not driver.kiosk.desk.reprint(reference)
+    driver.click(f"reprint-{reference}")  # a dashboard painted before the purge
+    assert "no longer in the archive" in driver.text_of("dashboard-message")
+    assert printer.printed == [reference]
+    assert [status for status, _ in journal.prints(reference)] == ["printed"]
 
 
 def test_archive_holds_ids_not_the_texts_a_visitor_saw(qtbot, tmp_path) -> None:
     driver = kiosk_at_result(qtbot, tmp_path, FakePrinter())
+    # What the visitor read: their answers (on "Check your answers") and the documents.
+    driver.back()
+    assert driver.screen == "screen-documents"
+    documents = [document.title for document in driver.remembered()["quote"].documents]
+    driver.back()
+    assert driver.screen == "screen-review"
+    answers = [choice.label for choice in driver.screen_content().choices]
+    driver.next()
+    driver.next()
     assert driver.print_slip() == "printed"
-    driver.kiosk.journal.close()
+    seen = [text for text in (*answers, *documents) if len(text) > 12]
+    assert len(seen) >= 3
+    driver.journal.close()
     raw = (tmp_path / "journal.sqlite3").read_bytes()
     wal = tmp_path / "journal.sqlite3-wal"
     raw += wal.read_bytes() if wal.exists() else b""
-    for seen in ("It was stolen", "Three times or more", "Passport for travel abroad"):
-        assert seen.encode("utf-8") not in raw
-    assert b"stolen" in raw  # the option id, from which the slip can be made again
+    for text in seen:
+        assert text.encode("utf-8") not in raw, text
+    # The option ids, from which the slip can be made again.
+    assert ID_CARD["circumstance"].encode("utf-8") in raw

@@ -9,6 +9,7 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -30,9 +31,28 @@ def enter_pin(driver: KioskDriver, pin: str) -> None:
     driver.click("pin-ok")
 
 
+def service_title(driver: KioskDriver, service: str) -> str:
+    """The title the service list shows for `service`."""
+    content = driver.screen_content()
+    assert content.screen == "services"
+    [choice] = [choice for choice in content.choices if choice.id == f"service-{service}"]
+    return choice.label
+
+
+def served_title(driver: KioskDriver) -> str:
+    """From the dashboard: the title visitors are now shown for the ID card service (staff
+    serve a visitor to see it, then come back to the dashboard)."""
+    driver.click("serve-visitor")
+    driver.click("start")
+    title = service_title(driver, "id-card-restoration")
+    driver.open_attendant()
+    assert driver.screen == "screen-dashboard"
+    return title
+
+
 def test_no_default_pin(qtbot, tmp_path) -> None:
     driver = kiosk(qtbot, tmp_path)
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     assert driver.screen == "screen-pin"
     assert "kiosk set-pin" in driver.text_of("pin-message")
     enter_pin(driver, "0000")
@@ -58,7 +78,7 @@ def test_ctrl_alt_a_and_long_press_open_the_pin_pad(qtbot, tmp_path) -> None:
 def test_pin_is_masked_and_wrong_pins_lock_entry_across_restarts(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path)
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     driver.click("lang-en")
     driver.click("pin-1")
     field = driver.widget("attendant-pin")
@@ -68,12 +88,12 @@ def test_pin_is_masked_and_wrong_pins_lock_entry_across_restarts(qtbot, tmp_path
         enter_pin(driver, "1111")
     assert driver.screen == "screen-pin"
     assert "locked" in driver.text_of("pin-message")
-    audit = [action for _, action in driver.kiosk.journal.audit_log()]
+    audit = [action for _, action in driver.journal.audit_log()]
     assert audit.count("wrong PIN") == 4 and "PIN entry locked for five minutes" in audit
     driver.close()
     # A restart does not lift the lock; the right PIN is refused until it runs out.
     again = kiosk(qtbot, tmp_path)
-    again.kiosk.navigator.open_attendant()
+    again.open_attendant()
     again.click("lang-en")
     enter_pin(again, PIN)
     assert again.screen == "screen-pin" and "locked" in again.text_of("pin-message")
@@ -84,39 +104,46 @@ def test_pin_is_masked_and_wrong_pins_lock_entry_across_restarts(qtbot, tmp_path
 def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path)
+    driver.click("start")
+    title = service_title(driver, "id-card-restoration")  # as visitors are shown it
     driver.choose_service("id-card-restoration")
     driver.answer_all(ID_CARD_STOLEN)
     driver.next()
     driver.next()
     assert driver.print_slip() == "printed"
-    reference = driver.kiosk.navigator.session.reference
+    reference = driver.reference
+    assert reference is not None
     driver.click("finish")
     driver.click("finish")
     driver.choose_service("driving-licence-replacement")
     driver.answer("reason", "early")
     driver.click("nav-home")
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     enter_pin(driver, PIN)
     assert driver.screen == "screen-dashboard"
+    assert driver.attendant
+    content = driver.screen_content()
     counts = driver.text_of("counts")
-    title = driver.kiosk.catalogue.service("id-card-restoration").title.get("kk")
+    assert counts == content.fact("counts")
     assert f"{title}: 1" in counts and "completed: 1" in counts
     assert "abandoned: 1" in counts and "kk: 2" in counts
     assert "question: 1" in driver.text_of("gave-up")
-    assert "OK" in " ".join(driver.visible_texts())
+    status = [message.text for message in content.messages]
+    assert any(text.endswith("OK") for text in status), status  # the catalogue checks clean
     driver.click(f"reprint-{reference}")
-    driver.wait_until(lambda: "printed" in " ".join(driver.visible_texts()))
-    assert [s for s, _ in driver.kiosk.journal.prints(reference)] == ["printed", "printed"]
+    driver.wait_until(lambda: driver.screen_content().text.startswith(f"{reference}: printed"))
+    assert driver.text_of("dashboard-message") == driver.screen_content().text
+    assert [s for s, _ in driver.journal.prints(reference)] == ["printed", "printed"]
     assert f"reprint {reference}" in driver.text_of("audit-log")
     driver.click("attendant-logout")
     assert driver.screen == "screen-welcome"
-    assert not driver.kiosk.navigator.attendant
+    assert not driver.attendant
 
 
 def test_out_of_order_on_and_off(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path)
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     enter_pin(driver, PIN)
     driver.click("out-of-order")
     driver.click("attendant-logout")
@@ -126,7 +153,7 @@ def test_out_of_order_on_and_off(qtbot, tmp_path) -> None:
     driver.close()
     again = kiosk(qtbot, tmp_path)  # it stays out of order after a restart
     assert again.screen == "screen-out-of-order"
-    again.kiosk.navigator.open_attendant()
+    again.open_attendant()
     enter_pin(again, PIN)
     again.click("out-of-order")
     again.click("attendant-logout")
@@ -141,36 +168,40 @@ def test_catalogue_reload_refuses_a_broken_one(qtbot, tmp_path) -> None:
         shutil.copy(path, folder / "services")
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path, catalogue=folder)
-    old = driver.kiosk.navigator.catalogue
+    driver.open_attendant()
+    enter_pin(driver, PIN)
+    title = served_title(driver)
+    renamed = f"{title} (2)"  # a change visitors would see once the catalogue is reloaded
     broken = folder / "services" / "id-card-restoration.yaml"
+    text = broken.read_text(encoding="utf-8")
+    assert title in text and "payee: state-budget" in text
     broken.write_text(
-        broken.read_text(encoding="utf-8").replace("payee: state-budget", "payee: nobody"),
+        text.replace(title, renamed).replace("payee: state-budget", "payee: nobody"),
         encoding="utf-8",
     )
-    driver.kiosk.navigator.open_attendant()
-    enter_pin(driver, PIN)
     driver.click("reload-catalogue")
     assert "unknown payee 'nobody'" in driver.text_of("dashboard-message")
-    assert driver.kiosk.navigator.catalogue is old
+    assert served_title(driver) == title  # visitors are still served from the old one
     broken.write_text(
         broken.read_text(encoding="utf-8").replace("payee: nobody", "payee: state-budget"),
         encoding="utf-8",
     )
     driver.click("reload-catalogue")
-    assert driver.kiosk.navigator.catalogue is not old
     assert "✓" in driver.text_of("dashboard-message")
+    assert served_title(driver) == renamed  # and now from the reloaded one
 
 
 def test_attendant_logged_out_when_idle_and_no_visitor_reset_while_in(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path, timing=Timing(idle=0.1, countdown=0.1, attendant_idle=1.5))
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     enter_pin(driver, PIN)
     driver.click("serve-visitor")  # an assisted session: no idle reset
     driver.choose_service("id-card-restoration")
     qtbot.wait(300)
     assert driver.screen == "screen-question"
-    qtbot.waitUntil(lambda: not driver.kiosk.navigator.attendant, timeout=3000)
+    assert driver.attendant
+    qtbot.waitUntil(lambda: not driver.attendant, timeout=3000)
     assert driver.screen == "screen-welcome"
 
 
@@ -178,11 +209,11 @@ def test_exit_closes_the_kiosk(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     driver = kiosk(qtbot, tmp_path)
     driver.window.allow_close = False
-    driver.kiosk.navigator.open_attendant()
+    driver.open_attendant()
     enter_pin(driver, PIN)
     driver.click("exit-kiosk")
     assert not driver.window.isVisible()
-    assert "kiosk closed by staff" in [a for _, a in driver.kiosk.journal.audit_log()]
+    assert "kiosk closed by staff" in [a for _, a in driver.journal.audit_log()]
 
 
 def test_set_pin_command(tmp_path) -> None:
@@ -214,9 +245,11 @@ def test_next_years_mci_is_asked_for_from_1_december(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
     for day, warned in ((date(2026, 11, 30), False), (date(2026, 12, 1), True)):
         driver = KioskDriver.start(qtbot, settings=Settings(data_folder=tmp_path), today=day)
-        driver.kiosk.navigator.open_attendant()
+        driver.open_attendant()
         driver.click("lang-en")
         enter_pin(driver, PIN)
+        problems = [m.text for m in driver.screen_content().messages if m.kind == "problem"]
+        assert any("2027" in text for text in problems) is warned, problems
         texts = " ".join(driver.visible_texts())
         assert ("Next year's MCI (2027) is not configured" in texts) is warned
         driver.close()
@@ -224,10 +257,19 @@ def test_next_years_mci_is_asked_for_from_1_december(qtbot, tmp_path) -> None:
 
 def test_only_the_enabled_languages_are_offered(qtbot, tmp_path) -> None:
     driver = kiosk(qtbot, tmp_path, languages=("kk", "ru"), default_language="ru")
+    offered = {choice.id for choice in driver.screen_content().choices}
+    assert {"lang-kk", "lang-ru"} <= offered and "lang-en" not in offered
     assert driver.visible("lang-kk") and driver.visible("lang-ru")
     assert not driver.visible("lang-en")
-    driver.kiosk.navigator.set_language("en")
-    assert driver.kiosk.navigator.session.language == "ru"
+    assert driver.remembered()["language"] == "ru"
+    assert driver.screen_content().language == "ru"
+    driver.click("start")  # every screen's language buttons: English is not among them
+    assert driver.visible("lang-kk") and driver.visible("lang-ru")
+    assert not driver.visible("lang-en")
+    with pytest.raises(LookupError):
+        driver.language("en")
+    driver.language("kk")
+    assert driver.remembered()["language"] == "kk" and driver.screen_content().language == "kk"
 
 
 def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
@@ -240,7 +282,13 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     driver = kiosk(qtbot, tmp_path)
     driver.click("lang-en")
     driver.choose_service("id-card-restoration")
-    driver.answer_all(ID_CARD_STOLEN)
+    answers = []  # the answers as the visitor read them on screen
+    while driver.question in ID_CARD_STOLEN:
+        question = driver.question
+        option = f"option-{question}-{ID_CARD_STOLEN[question]}"
+        answers += [c.label for c in driver.screen_content().choices if c.id == option]
+        driver.answer(question, ID_CARD_STOLEN[question])
+    assert len(answers) == len(ID_CARD_STOLEN)
     driver.next()
     driver.click("document-application")
     driver.next()
@@ -248,7 +296,10 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     seen = [text for text in driver.visible_texts() if len(text) > 12 and "K01-" not in text]
     driver.click("finish")
     driver.click("finish")
-    driver.kiosk.journal.close()
+    left = driver.remembered()  # nothing of the visitor in memory either
+    assert left["service"] is None and left["answers"] == {} and left["have"] == set()
+    assert left["reference"] is None and left["question"] is None and left["quote"] is None
+    driver.journal.close()
     logging.getLogger().removeHandler(file_handler)
     file_handler.close()
     assert (tmp_path / "kiosk.log").stat().st_size > 0
@@ -256,6 +307,5 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     for path in tmp_path.rglob("*"):
         if path.is_file() and path.suffix != ".pdf":  # the printed slip itself is paper
             stored += path.read_bytes()
-    answers = ["It was stolen", "Yes, I have the talon", "Three times or more", "More than a month"]
-    for text in [*seen, *answers]:
+    for text in [*seen, *(answer for answer in answers if len(answer) > 12)]:
         assert text.encode("utf-8") not in stored, text

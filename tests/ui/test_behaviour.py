@@ -16,7 +16,7 @@ def test_language_switch_keeps_answers_and_rerenders_amounts(driver: KioskDriver
     driver.answer("circumstance", "lost")
     driver.answer("losses-this-year", "2")
     driver.language("en")
-    assert driver.kiosk.navigator.session.interview.answers == {
+    assert driver.remembered()["answers"] == {
         "circumstance": "lost",
         "losses-this-year": "2",
     }
@@ -47,14 +47,17 @@ def test_back_keeps_answers(driver: KioskDriver) -> None:
     driver.answer("circumstance", "lost")
     driver.answer("losses-this-year", "1")
     driver.back()
-    assert driver.kiosk.navigator.session.question == "losses-this-year"
+    assert driver.question == "losses-this-year"
     assert driver.widget("option-losses-this-year-1").property("selected") is True
     driver.back()
-    assert driver.kiosk.navigator.session.question == "circumstance"
+    assert driver.question == "circumstance"
+    assert [c.id for c in driver.screen_content().choices if c.selected] == [
+        "option-circumstance-lost"
+    ]
     driver.next()  # forward again without changing anything
     driver.next()
-    assert driver.kiosk.navigator.session.question == "duty-exemption"
-    assert driver.kiosk.navigator.session.interview.answers == {
+    assert driver.question == "duty-exemption"
+    assert driver.remembered()["answers"] == {
         "circumstance": "lost",
         "losses-this-year": "1",
     }
@@ -72,7 +75,7 @@ def test_change_drops_answers_that_no_longer_apply(driver: KioskDriver) -> None:
     driver.change("circumstance")
     driver.answer("circumstance", "stolen")
     # The engine asks the new question at once, then returns to the review.
-    assert driver.kiosk.navigator.session.question == "police-talon"
+    assert driver.question == "police-talon"
     driver.answer("police-talon", "yes")
     assert driver.screen == "screen-review"
     assert driver.visible("change-police-talon")
@@ -80,7 +83,8 @@ def test_change_drops_answers_that_no_longer_apply(driver: KioskDriver) -> None:
     driver.answer("circumstance", "lost")
     assert driver.screen == "screen-review"
     assert not driver.visible("change-police-talon")
-    assert "police-talon" not in driver.kiosk.navigator.session.interview.answers
+    assert "police-talon" not in driver.remembered()["answers"]
+    assert "change-police-talon" not in [c.id for c in driver.screen_content().choices]
     # A change that blocks goes to the blocker.
     driver.change("circumstance")
     driver.answer("circumstance", "stolen")
@@ -96,18 +100,16 @@ def test_idle_warning_more_time_then_reset_wipes_everything(qtbot, fast_settings
     driver.answer_all(ID_CARD)
     assert driver.screen == "screen-review"  # the review now lists every answer
     driver.change("police-talon")
-    navigator = driver.kiosk.navigator
-    with qtbot.waitSignal(navigator.idle.warned, timeout=2000):
-        pass
-    assert driver.visible("idle-more-time")
+    qtbot.waitUntil(lambda: driver.visible("idle-more-time"), timeout=2000)
     driver.click("idle-more-time")
     assert not driver.visible("idle-more-time")
     assert driver.screen == "screen-question"
-    with qtbot.waitSignal(navigator.session_ended, timeout=3000) as ended:
-        pass
-    assert ended.args == ["timed-out"]
-    assert driver.screen == "screen-welcome"
-    assert navigator.session.interview is None
+    qtbot.waitUntil(lambda: driver.screen == "screen-welcome", timeout=3000)
+    [session] = driver.journal.sessions()
+    assert session["outcome"] == "timed-out"
+    remembered = driver.remembered()
+    assert remembered["answers"] == {} and remembered["service"] is None
+    assert remembered["reference"] is None and remembered["quote"] is None
     # No widget anywhere, shown or hidden, holds an earlier answer.
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -122,14 +124,15 @@ def test_idle_warning_more_time_then_reset_wipes_everything(qtbot, fast_settings
             if isinstance(value, str):
                 texts.add(value)
     assert not answers & texts
-    assert driver.kiosk.navigator.session.language == "kk"
+    assert driver.remembered()["language"] == "kk"
+    assert driver.screen_content().language == "kk"
 
 
 def test_no_idle_timer_on_the_welcome_screen(qtbot, fast_settings) -> None:
     driver = KioskDriver.start(qtbot, settings=fast_settings, today=TODAY)
-    qtbot.wait(400)
+    qtbot.wait(1000)  # four times the idle time of fast_settings
     assert driver.screen == "screen-welcome"
-    assert not driver.kiosk.navigator.idle.idle_timer.isActive()
+    assert not driver.visible("idle-more-time")
 
 
 def test_thanks_returns_to_welcome_by_itself(qtbot, fast_settings) -> None:
@@ -162,11 +165,13 @@ def test_a_crash_in_a_slot_returns_to_welcome(qtbot, driver, monkeypatch, caplog
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(driver.kiosk.navigator.session.interview, "answer", broken)
+    from kiosk.logic.interview import Interview
+
+    monkeypatch.setattr(Interview, "answer", broken)
     driver.answer("circumstance", "lost")
     assert driver.screen == "screen-welcome"
     assert "RuntimeError: boom" in caplog.text
-    assert driver.kiosk.navigator.session.interview is None
+    assert driver.remembered()["service"] is None
 
 
 def test_kiosk_mode_ignores_close_requests(driver: KioskDriver) -> None:
@@ -206,12 +211,12 @@ def test_print_failure_keeps_the_codes_on_screen_and_retries(qtbot, tmp_path) ->
     assert driver.screen == "screen-printing"
     assert driver.visible("print-retry")
     assert driver.payloads() == payloads  # pay by photographing the codes
-    assert driver.kiosk.navigator.session.reference in driver.text_of("print-reference")
-    printing = driver.kiosk.navigator.screens.printing
+    assert driver.reference in driver.text_of("print-reference")
     driver.click("print-retry")
-    driver.wait_until(lambda: printing.status is not None and printing.status.value == "printed")
+    assert driver.wait_for_print() == "printed"
+    assert driver.screen_content().heading == driver.text_of("print-status")
     assert not driver.visible("print-retry")
-    assert jobs == [driver.kiosk.navigator.session.reference] * 2
+    assert jobs == [driver.reference] * 2
 
 
 def test_a_year_without_mci_shows_no_amount(qtbot, tmp_path) -> None:
@@ -226,7 +231,8 @@ def test_a_year_without_mci_shows_no_amount(qtbot, tmp_path) -> None:
     driver.answer_all(ID_CARD)
     driver.next()
     assert driver.screen == "screen-result"  # no quote can be made: staff must help
-    assert driver.kiosk.navigator.quote is None
+    assert driver.remembered()["quote"] is None
+    assert driver.screen_content().total is None
     assert driver.visible("unavailable-text")
     assert driver.visible("finish") and driver.visible("nav-home")
     driver.back()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from kiosk.logic.payment import build_payload
 from kiosk.logic.qrmatrix import qr_matrix
-from kiosk.qrdraw import draw_matrix, module_dots
+from kiosk.printing.qrdraw import draw_matrix, module_dots
 from kiosk.settings import demo_payment_profiles
 
 from .pixels import grey

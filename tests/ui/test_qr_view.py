@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import numpy as np
 import pytest
 
+from kiosk.logic.content import QrItem
 from kiosk.logic.i18n import LANGUAGES, Strings
 from kiosk.logic.payment import build_payload
-from kiosk.logic.quote import Payment
+from kiosk.logic.pricing import Case, Pricing
+from kiosk.logic.screen_content import payment_codes
 from kiosk.settings import ASSETS, demo_payment_profiles
 from kiosk.ui.widgets.payment_card import PaymentCard
 from kiosk.ui.widgets.qr_view import QrView
+from tests.logic.helpers import ID_LOST_FIRST_STANDARD
 
 from .pixels import decode_qr, grey
 
@@ -66,29 +71,33 @@ def test_payload_property_change_is_signalled(qtbot) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_payment_card(qtbot, language) -> None:
+def test_payment_card(qtbot, catalogue, language) -> None:
     strings = Strings.load(ASSETS / "i18n")
-    card = PaymentCard(strings)
+    quote = Pricing(catalogue, PROFILES).quote(
+        Case(
+            "id-card-restoration",
+            ID_LOST_FIRST_STANDARD,
+            date(2026, 11, 23),
+            "major",
+            language,
+            "K01-20261123-0042",
+        )
+    )
+    [item] = payment_codes(quote, strings)
+    card = PaymentCard()
     qtbot.addWidget(card)
     card.resize(420, 640)
-    payment = Payment(
-        payee="state-budget",
-        payee_name="Мемлекеттік бюджет",
-        amount=Decimal(865),
-        payload=PAYLOAD,
-        demo=True,
-    )
-    card.show_payment(payment, language)
+    card.show_item(item)
     card.show()
     qtbot.waitExposed(card)
     assert card.objectName() == "payment-state-budget"
     qr = card.findChild(QrView, "qr-state-budget")
-    assert qr is not None and qr.property("payload") == PAYLOAD
-    assert decode_qr(card) == [PAYLOAD]
-    assert card.demo.isVisible()
+    assert qr is not None and qr.property("payload") == quote.payments[0].payload
+    assert decode_qr(card) == [quote.payments[0].payload]
+    assert card.demo.isVisible()  # the profiles are the demo ones
     assert card.demo.text() == strings.text("payment.demo", language)
     assert card.amount.text().replace("\u00a0", " ") == "865 ₸"
-    card.show_payment(payment.model_copy(update={"demo": False}), language)
+    card.show_item(replace(item, demo=""))
     assert not card.demo.isVisible()
 
 
@@ -100,7 +109,7 @@ def test_online_alternative_opens_the_portal(qtbot, catalogue, language) -> None
     card = OnlineCard()
     qtbot.addWidget(card)
     card.resize(360, 420)
-    card.show_online(online, language)
+    card.show_item(QrItem("online", online.text.get(language), online.url))
     assert card.findChild(QrView, "qr-online").property("payload") == online.url
     assert decode_qr(card) == [online.url]
     assert card.caption.text() == online.text.get(language)

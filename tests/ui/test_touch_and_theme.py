@@ -48,7 +48,8 @@ def test_every_target_is_at_least_64_px(qtbot, tmp_path: Path, size, large_text)
     ):
         driver.click(f"service-{service}")
         while driver.state == "question":
-            question = driver.kiosk.navigator.session.question
+            question = driver.question
+            assert question is not None
             problems += small_targets(driver, question)
             driver.answer(question, answers[question])
         problems += small_targets(driver, "review")
@@ -56,7 +57,8 @@ def test_every_target_is_at_least_64_px(qtbot, tmp_path: Path, size, large_text)
         problems += small_targets(driver, "documents")
         driver.next()
         problems += small_targets(driver, "result")
-        driver.kiosk.navigator.idle._on_idle()
+        driver.idle_warning()
+        assert driver.visible("idle-more-time")
         problems += small_targets(driver, "idle")
         driver.click("idle-more-time")
         driver.print_slip()
@@ -70,7 +72,9 @@ def test_every_target_is_at_least_64_px(qtbot, tmp_path: Path, size, large_text)
     driver.click("service-id-card-restoration")
     driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
     problems += small_targets(driver, "blocker")
-    driver.kiosk.navigator.open_attendant()
+    assert driver.screen == "screen-blocker"
+    driver.open_attendant()
+    assert driver.screen == "screen-pin"
     problems += small_targets(driver, "pin")
     assert problems == []
 
@@ -110,13 +114,24 @@ def test_large_text_is_half_as_large_again() -> None:
 
 
 def test_theme_toggles_apply_and_reset(driver: KioskDriver) -> None:
+    tokens = Tokens(ASSETS / "theme")
+    assert driver.window.styleSheet() == tokens.stylesheet(Theme())
     driver.click("a11y-high-contrast")
-    assert "#000000" in driver.window.styleSheet()
+    assert driver.window.styleSheet() == tokens.stylesheet(Theme("high-contrast"))
+    assert toggled(driver) == {"a11y-high-contrast": True, "a11y-large-text": False}
     driver.click("a11y-large-text")
-    assert (
-        f"font-size: {Tokens(ASSETS / 'theme').sizes(True)['font']}px" in driver.window.styleSheet()
-    )
+    assert driver.window.styleSheet() == tokens.stylesheet(Theme("high-contrast", True))
+    assert f"font-size: {tokens.sizes(True)['font']}px" in driver.window.styleSheet()
+    assert toggled(driver) == {"a11y-high-contrast": True, "a11y-large-text": True}
     driver.click("start")
     driver.click("nav-back")  # start over: the next visitor gets the default theme
-    assert "#000000" not in driver.window.styleSheet()
+    assert driver.screen == "screen-welcome"
+    assert driver.window.styleSheet() == tokens.stylesheet(Theme())
+    assert toggled(driver) == {"a11y-high-contrast": False, "a11y-large-text": False}
     assert not driver.widget("a11y-high-contrast").isChecked()
+    assert not driver.widget("a11y-large-text").isChecked()
+
+
+def toggled(driver: KioskDriver) -> dict[str, bool]:
+    """The welcome screen's accessibility toggles, on or off, as its content says."""
+    return {c.id: c.selected for c in driver.screen_content().choices if c.id.startswith("a11y-")}

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, clear, label, scroll_column
 
-
-@dataclass
-class DashboardFacts:
-    """What the dashboard shows; gathered by the navigator."""
-
-    status: list[tuple[str, bool]] = field(default_factory=list)  # (line, is a problem)
-    counts: list[str] = field(default_factory=list)
-    gave_up: list[str] = field(default_factory=list)
-    slips: list[str] = field(default_factory=list)
-    audit: list[str] = field(default_factory=list)
-    out_of_order: bool = False
-    message: str = ""
+ACTIONS = (
+    "serve-visitor",
+    "test-print",
+    "reload-catalogue",
+    "out-of-order",
+    "attendant-logout",
+    "exit-kiosk",
+)
+SECTIONS = (("today-title", "counts"), ("gave-up-title", "gave-up"))
 
 
 class DashboardScreen(Screen):
@@ -37,30 +32,27 @@ class DashboardScreen(Screen):
     logout_requested = Signal()
     exit_requested = Signal()
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
-        self.facts = DashboardFacts()
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         area, self.column = scroll_column(self)
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
         actions.setSpacing(12)
-        specs = [
-            ("serve-visitor", "attendant.serve", self.serve_requested.emit),
-            ("test-print", "attendant.test-print", self.test_print_requested.emit),
-            ("reload-catalogue", "attendant.reload", self.reload_requested.emit),
-            ("out-of-order", "attendant.out-of-order", None),
-            ("attendant-logout", "attendant.logout", self.logout_requested.emit),
-            ("exit-kiosk", "attendant.exit", self.exit_requested.emit),
-        ]
-        for index, (name, key, slot) in enumerate(specs):
+        slots = {
+            "serve-visitor": self.serve_requested.emit,
+            "test-print": self.test_print_requested.emit,
+            "reload-catalogue": self.reload_requested.emit,
+            "attendant-logout": self.logout_requested.emit,
+            "exit-kiosk": self.exit_requested.emit,
+        }
+        for index, name in enumerate(ACTIONS):
             button = QPushButton(objectName=name)
-            button.setProperty("key", key)
-            if slot is None:
+            if name == "out-of-order":
                 button.setCheckable(True)
                 button.setProperty("role", "toggle")
                 button.toggled.connect(self.out_of_order_toggled)
             else:
-                button.clicked.connect(slot)
+                button.clicked.connect(slots[name])
             self.buttons[name] = button
             actions.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
@@ -71,58 +63,46 @@ class DashboardScreen(Screen):
         actions.setContentsMargins(48, 8, 48, 16)
         layout.addWidget(bar)
 
-    def show_facts(self, facts: DashboardFacts) -> None:
-        """Show the dashboard's facts."""
-        self.facts = facts
+    def paint(self, content: ScreenContent) -> None:
+        """Status, today's figures, slips to reprint, the audit log and the actions."""
+        super().paint(content)
         clear(self.column)
-        self.column.addWidget(self._heading("attendant.dashboard", "title"))
-        if facts.message:
-            note = label("heading", name="dashboard-message")
-            note.setText(facts.message)
-            self.column.addWidget(note)
-        for line, problem in facts.status:
-            row = label("heading" if problem else "", name="status-problem" if problem else "")
-            row.setText(("⚠ " if problem else "") + line)
-            self.column.addWidget(row)
-        self._section("attendant.today", facts.counts, "counts")
-        self._section("attendant.gave-up", facts.gave_up, "gave-up")
-        self.column.addWidget(self._heading("attendant.slips", "heading"))
-        if not facts.slips:
-            self.column.addWidget(self._plain(self.say("attendant.nothing")))
-        for reference in facts.slips:
+        self.column.addWidget(_line("title", "", content.heading))
+        if content.text:
+            self.column.addWidget(_line("heading", "dashboard-message", content.text))
+        for message in content.messages:
+            problem = message.kind == "problem"
+            name = "status-problem" if problem else ""
+            text = ("⚠ " if problem else "") + message.text
+            self.column.addWidget(_line("heading" if problem else "", name, text))
+        for title, body in (*SECTIONS, ("slips-title", "")):
+            self.column.addWidget(_line("heading", "", content.fact(title)))
+            if body:
+                self.column.addWidget(_line("", body, content.fact(body)))
+        if content.fact("slips-empty"):
+            self.column.addWidget(_line("", "", content.fact("slips-empty")))
+        for choice in content.choices:
+            if choice.id in self.buttons:
+                button = self.buttons[choice.id]
+                button.setText(choice.label)
+                button.blockSignals(True)  # showing the state is not toggling it
+                button.setChecked(choice.selected)
+                button.blockSignals(False)
+                continue
             row = QFrame()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            name = label(wrap=False)
-            name.setText(reference)
-            button = QPushButton(self.say("attendant.reprint"), objectName=f"reprint-{reference}")
-            button.clicked.connect(lambda _=False, r=reference: self.reprint_requested.emit(r))
-            line.addWidget(name, 1)
-            line.addWidget(button)
+            line.addWidget(_line("", "", choice.detail, wrap=False), 1)
+            reprint = QPushButton(choice.label, objectName=choice.id)
+            reprint.clicked.connect(lambda _=False, r=choice.value: self.reprint_requested.emit(r))
+            line.addWidget(reprint)
             self.column.addWidget(row)
-        self._section("attendant.audit", facts.audit, "audit-log")
+        self.column.addWidget(_line("heading", "", content.fact("audit-title")))
+        self.column.addWidget(_line("", "audit-log", content.fact("audit-log")))
         self.column.addStretch(1)
-        toggle = self.buttons["out-of-order"]
-        toggle.blockSignals(True)
-        toggle.setChecked(facts.out_of_order)
-        toggle.blockSignals(False)
 
-    def _heading(self, key: str, role: str) -> QWidget:
-        widget = label(role)
-        widget.setText(self.say(key))
-        return widget
 
-    def _plain(self, text: str, name: str = "") -> QWidget:
-        widget = label(name=name)
-        widget.setText(text)
-        return widget
-
-    def _section(self, key: str, lines: list[str], name: str) -> None:
-        self.column.addWidget(self._heading(key, "heading"))
-        text = "\n".join(lines) if lines else self.say("attendant.nothing")
-        self.column.addWidget(self._plain(text, name))
-
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        for button in self.buttons.values():
-            button.setText(self.say(str(button.property("key"))))
+def _line(role: str, name: str, text: str, wrap: bool = True) -> QWidget:
+    widget = label(role, wrap=wrap, name=name)
+    widget.setText(text)
+    return widget

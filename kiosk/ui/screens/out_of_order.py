@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import LANGUAGES, Language, Strings
+from kiosk.logic.content import ScreenContent
+from kiosk.logic.i18n import LANGUAGES
 from kiosk.ui.screen import Screen, label
 
 
@@ -14,18 +15,22 @@ class OutOfOrderScreen(Screen):
 
     name = "out-of-order"
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(40)
         layout.addStretch(1)
+        self.texts = {}
         for language in LANGUAGES:
             text = label("title", name=f"out-of-order-{language}")
             text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            text.setText(strings.text("out-of-order.text", language))
+            self.texts[text.objectName()] = text
             layout.addWidget(text)
         layout.addStretch(1)
 
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)  # the texts are in every language already
+    def paint(self, content: ScreenContent) -> None:
+        """The notice in every language."""
+        super().paint(content)
+        for name, widget in self.texts.items():
+            widget.setText(content.fact(name))

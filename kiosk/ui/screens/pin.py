@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
 
 
@@ -22,8 +22,8 @@ class PinScreen(Screen):
     pin_entered = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.title = label("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.field = QLineEdit(objectName="attendant-pin", readOnly=True)
@@ -74,17 +74,17 @@ class PinScreen(Screen):
         self.field.clear()
         self.cancelled.emit()
 
-    def say_message(self, text: str) -> None:
-        """Show why the PIN was refused (or nothing)."""
-        self.message.setText(text)
-
     def wipe(self) -> None:
+        super().wipe()
         self.field.clear()
         self.message.clear()
 
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        self.title.setText(self.say("attendant.pin-title"))
-        self.keys["clear"].setText(self.say("attendant.clear"))
-        self.keys["ok"].setText(self.say("attendant.ok"))
-        self.cancel.setText(self.say("attendant.cancel"))
+    def paint(self, content: ScreenContent) -> None:
+        """The pad's texts, and why the last PIN was refused (or nothing)."""
+        super().paint(content)
+        self.title.setText(content.heading)
+        self.message.setText(content.text)
+        labels = {choice.id: choice.label for choice in content.choices}
+        self.keys["clear"].setText(labels["pin-clear"])
+        self.keys["ok"].setText(labels["pin-ok"])
+        self.cancel.setText(labels["pin-cancel"])

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.logic.catalogue import Question
-from kiosk.logic.i18n import Language, Strings, format_money
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.button_pool import ButtonPool, mark
@@ -20,13 +17,8 @@ class QuestionScreen(Screen):
     name = "question"
     answer_given = Signal(str, str)
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
-        self.question: Question | None = None
-        self.offered: tuple[str, ...] = ()
-        self.selected: str | None = None
-        self.fees: dict[str, Decimal] = {}
-        self.buttons: dict[str, BigButton] = {}  # the buttons in use, by option id
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.column = self.scrolling()
         self.title = label("title", name="question-text")
         self.help = label("subtitle", name="question-help")
@@ -36,51 +28,25 @@ class QuestionScreen(Screen):
         self.pool = ButtonPool(self.column, "option", self._on_pressed)
         self.wipe()
 
-    def show_question(
-        self,
-        question: Question,
-        offered: tuple[str, ...],
-        selected: str | None,
-        fees: dict[str, Decimal],
-    ) -> None:
-        """Show `question` with the options `offered` at this centre; `selected` is marked."""
-        self.question, self.offered, self.selected, self.fees = question, offered, selected, fees
-        buttons = self.pool.take([f"option-{question.id}-{option_id}" for option_id in offered])
-        self.buttons = dict(zip(offered, buttons, strict=True))
-        for option_id, button in self.buttons.items():
-            mark(button, selected=option_id == selected)
-        self.retranslate(self.language)
+    def paint(self, content: ScreenContent) -> None:
+        """The question, its help, and a button per option (the answer given marked)."""
+        super().paint(content)
+        self.title.setText(content.heading)
+        self.help.setText(content.text)
+        self.help.setVisible(bool(content.text))
+        buttons = self.pool.take([choice.id for choice in content.choices])
+        for choice, button in zip(content.choices, buttons, strict=True):
+            mark(button, selected=choice.selected)
+            button.set_texts(choice.label, choice.detail)
 
     def _on_pressed(self, button: BigButton, _checked: bool) -> None:
-        if self.question is not None:
-            option_id = next(o for o, b in self.buttons.items() if b is button)
-            self.answer_given.emit(self.question.id, option_id)
+        content = self.content
+        choice = next((c for c in content.choices if c.id == button.key), None) if content else None
+        if content is not None and choice is not None:
+            self.answer_given.emit(content.subject, choice.value)
 
     def wipe(self) -> None:
-        self.question = None
-        self.offered = ()
-        self.buttons = {}
-        self.selected = None
-        self.fees = {}
+        super().wipe()
         self.title.setText("")
         self.help.setText("")
         self.pool.clear()
-
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        question = self.question
-        if question is None:
-            return
-        self.title.setText(question.text.get(language))
-        self.help.setText(question.help.get(language) if question.help else "")
-        self.help.setVisible(question.help is not None)
-        for option_id, button in self.buttons.items():
-            option = question.option(option_id)
-            assert option is not None
-            details = []
-            if option.help:
-                details.append(option.help.get(language))
-            if option_id in self.fees:
-                amount = format_money(self.fees[option_id], language)
-                details.append(self.say("option.fee", amount=amount))
-            button.set_texts(option.label.get(language), " · ".join(details))

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings, format_date, format_money, format_number
-from kiosk.logic.quote import Quote
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.online_card import OnlineCard
 from kiosk.ui.widgets.payment_card import PaymentCard
@@ -26,166 +18,107 @@ class ResultScreen(Screen):
     print_requested = Signal()
     finished = Signal()
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
-        self.quote: Quote | None = None
-        self.online = None
-        self.keyed: dict[str, tuple[QLabel, str]] = {}
-        self.mci_label: QLabel | None = None
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.column = self.scrolling()
-        self.print_button = self.action("print-slip")
-        self.print_button.setProperty("role", "primary")
-        self.print_button.clicked.connect(self.print_requested)
-        self.finish = self.action("finish")
-        self.finish.clicked.connect(self.finished)
+        self.action("print-slip", "primary").clicked.connect(self.print_requested)
+        self.action("finish").clicked.connect(self.finished)
         self.cards: list[PaymentCard] = []
 
-    def actions(self) -> list[QWidget]:
-        """Buttons shown in the footer."""
-        return [self.finish, self.print_button] if self.quote else [self.finish]
-
-    def show_unavailable(self) -> None:
-        """Say the cost cannot be worked out (no MCI for the year): never a guessed amount."""
-        self.wipe()
-        box = QFrame(objectName="result-unavailable")
-        box.setProperty("role", "blocker")
-        inner = QVBoxLayout(box)
-        inner.addWidget(self._keyed("heading", "unavailable-text", "result.unavailable"))
-        self.column.addWidget(box)
-        self.column.addStretch(1)
-        self.print_button.hide()
-        self.retranslate(self.language)
-
-    def show_quote(self, quote: Quote, online: object | None = None) -> None:
-        """Show a complete quote (texts are already in the visitor's language)."""
-        self.wipe()
-        self.quote, self.online = quote, online
-        self.print_button.show()
-        language = quote.language
-        self.column.addWidget(self._keyed("title", "result-title", "result.title"))
-
-        bill = QFrame(objectName="bill")
-        bill.setProperty("role", "card")
-        grid = QGridLayout(bill)
-        grid.setContentsMargins(28, 20, 28, 20)
-        grid.setHorizontalSpacing(24)
-        row = 0
-        for line in quote.bill.lines:
-            name = label("heading", name=f"bill-line-{line.id}")
-            name.setText(line.label)
-            if line.mci is not None:
-                sum_text = self.strings.text(
-                    "result.mci-line",
-                    language,
-                    multiple=format_number(line.mci, language),
-                    mci=format_money(quote.mci.value, language),
-                    amount=format_money(line.amount, language),
-                )
-            else:
-                sum_text = format_money(line.amount, language)
-            amount = label(wrap=False, name=f"bill-amount-{line.id}")
-            amount.setText(sum_text)
-            amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(amount, row, 1)
-            row += 1
-        total_name = self._keyed("title", "bill-total-label", "result.total")
-        total = label("title", wrap=False, name="bill-total")
-        total.setText(format_money(quote.bill.total, language))
-        total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(total_name, row, 0)
-        grid.addWidget(total, row, 1)
-        mci = label("muted", name="mci-year")
-        self.mci_label = mci
-        grid.addWidget(mci, row + 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        self.column.addWidget(bill)
-
-        if quote.payments:
-            self.column.addWidget(self._keyed("heading", "pay-title", "result.pay-title"))
+    def paint(self, content: ScreenContent) -> None:
+        """A complete quote's content, or why there is none (no guessed amount, ever)."""
+        super().paint(content)
+        clear(self.column)
+        self.cards = []
+        if content.total is None:
+            for message in content.messages:
+                box = QFrame(objectName=message.id)
+                box.setProperty("role", "blocker")
+                QVBoxLayout(box).addWidget(_text("heading", "unavailable-text", message.text))
+                self.column.addWidget(box)
+            self.column.addStretch(1)
+            return
+        self.column.addWidget(_text("title", "result-title", content.heading))
+        self.column.addWidget(_bill(content))
+        fact = content.fact
+        payments = [item for item in content.qr if item.id != "online"]
+        if payments:
+            self.column.addWidget(_text("heading", "pay-title", fact("pay-title")))
             cards = QWidget()
-            row_layout = QHBoxLayout(cards)
-            row_layout.setContentsMargins(0, 0, 0, 0)
-            row_layout.setSpacing(24)
-            for payment in quote.payments:
-                card = PaymentCard(self.strings)
+            row = QHBoxLayout(cards)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(24)
+            for item in payments:
+                card = PaymentCard()
                 card.setProperty("role", "card")
-                card.show_payment(payment, language)
+                card.show_item(item)
                 card.qr.setMinimumSize(300, 300)
                 card.setMaximumWidth(620)
                 self.cards.append(card)
-                row_layout.addWidget(card)
-            row_layout.addStretch(1)
+                row.addWidget(card)
+            row.addStretch(1)
             self.column.addWidget(cards)
-        elif quote.bill.total == 0:
-            self.column.addWidget(self._keyed("heading", "nothing-to-pay", "result.nothing-to-pay"))
-
+        elif fact("nothing-to-pay"):
+            self.column.addWidget(_text("heading", "nothing-to-pay", fact("nothing-to-pay")))
         when = QFrame(objectName="timing")
         when.setProperty("role", "card")
         timing = QVBoxLayout(when)
         timing.setContentsMargins(28, 16, 28, 16)
-        if quote.ready_by is not None:
-            ready = label("heading", name="ready-by")
-            ready.setText(
-                self.strings.text(
-                    "result.ready-by", language, date=format_date(quote.ready_by, language)
-                )
-            )
-            timing.addWidget(ready)
-        processing = label(name="processing")
-        processing.setText(self.strings.text("result.processing", language, text=quote.processing))
-        timing.addWidget(processing)
+        if fact("ready-by"):
+            timing.addWidget(_text("heading", "ready-by", fact("ready-by")))
+        timing.addWidget(_text("", "processing", fact("processing")))
         self.column.addWidget(when)
-
-        if quote.warnings or quote.notes:
-            self.column.addWidget(self._keyed("heading", "notes-title", "result.notes"))
-        for item in quote.warnings:
-            self.column.addWidget(_message(f"warning-{item.id}", "warning", item.text))
-        for item in quote.notes:
-            self.column.addWidget(_message(f"note-{item.id}", "card", item.text))
-
-        if online is not None:
-            self.column.addWidget(self._keyed("heading", "online-title", "result.online"))
-            card = OnlineCard()
-            card.setProperty("role", "card")
-            card.show_online(online, language)  # type: ignore[arg-type]
-            card.qr.setMinimumSize(280, 280)
-            self.column.addWidget(card)
+        if fact("notes-title"):
+            self.column.addWidget(_text("heading", "notes-title", fact("notes-title")))
+        for message in content.messages:
+            frame = QFrame(objectName=message.id)
+            frame.setProperty("role", "warning" if message.kind == "warning" else "card")
+            layout = QVBoxLayout(frame)
+            layout.setContentsMargins(24, 14, 24, 14)
+            layout.addWidget(_text("", "", message.text))
+            self.column.addWidget(frame)
+        for item in content.qr:
+            if item.id == "online":
+                self.column.addWidget(_text("heading", "online-title", fact("online-title")))
+                online = OnlineCard()
+                online.setProperty("role", "card")
+                online.show_item(item)
+                online.qr.setMinimumSize(280, 280)
+                self.column.addWidget(online)
         self.column.addStretch(1)
-        self.retranslate(language)
 
     def wipe(self) -> None:
+        super().wipe()
         clear(self.column)
-        self.quote = None
-        self.online = None
         self.cards = []
-        self.keyed = {}
-        self.mci_label = None
-
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        self.print_button.setText(self.say("result.print"))
-        self.finish.setText(self.say("result.finish"))
-        for widget, key in self.keyed.values():
-            widget.setText(self.say(key))
-        if self.quote is not None and self.mci_label is not None:
-            value = format_money(self.quote.mci.value, language)
-            year = str(self.quote.mci.year)
-            self.mci_label.setText(self.say("result.mci-year", year=year, value=value))
-
-    def _keyed(self, role: str, name: str, key: str) -> QLabel:
-        """A label whose text is the kiosk text `key`, kept in the current language."""
-        widget = label(role, name=name)
-        self.keyed[name] = (widget, key)
-        return widget
 
 
-def _message(name: str, role: str, text: str) -> QFrame:
-    frame = QFrame(objectName=name)
-    frame.setProperty("role", role)
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(24, 14, 24, 14)
-    body = label()
-    body.setText(text)
-    layout.addWidget(body)
-    return frame
+def _bill(content: ScreenContent) -> QFrame:
+    """The bill: a row per line, the total, and the MCI of the year."""
+    assert content.total is not None
+    bill = QFrame(objectName="bill")
+    bill.setProperty("role", "card")
+    grid = QGridLayout(bill)
+    grid.setContentsMargins(28, 20, 28, 20)
+    grid.setHorizontalSpacing(24)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for row, line in enumerate(content.lines):
+        grid.addWidget(_text("heading", f"bill-line-{line.id}", line.label), row, 0)
+        amount = _text("", f"bill-amount-{line.id}", line.text, wrap=False)
+        amount.setAlignment(right)
+        grid.addWidget(amount, row, 1)
+    row = len(content.lines)
+    total = content.total
+    grid.addWidget(_text("title", "bill-total-label", total.label), row, 0)
+    shown = _text("title", "bill-total", total.text, wrap=False)
+    shown.setAlignment(right)
+    grid.addWidget(shown, row, 1)
+    grid.addWidget(_text("muted", "mci-year", content.fact("mci-year")), row + 1, 0, 1, 2)
+    grid.setColumnStretch(0, 1)
+    return bill
+
+
+def _text(role: str, name: str, text: str, wrap: bool = True) -> QLabel:
+    widget = label(role, wrap=wrap, name=name)
+    widget.setText(text)
+    return widget

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
 
-from kiosk.logic.catalogue import Service
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.pool import Pool
 
@@ -43,10 +42,8 @@ class ReviewScreen(Screen):
     name = "review"
     change_requested = Signal(str)
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
-        self.service: Service | None = None
-        self.answers: dict[str, str] = {}
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.rows: list[AnswerRow] = []  # in use
         self.column = self.scrolling()
         self.title = label("title")
@@ -55,32 +52,20 @@ class ReviewScreen(Screen):
         self.pool = Pool(self.column, lambda: AnswerRow(self.change_requested), AnswerRow.blank)
         self.wipe()
 
-    def show_answers(self, service: Service, answers: dict[str, str]) -> None:
-        """List every answer given, in question order."""
-        self.service, self.answers = service, dict(answers)
-        asked = [question.id for question in service.questions if question.id in answers]
-        self.rows = self.pool.take(len(asked))
-        for row, question_id in zip(self.rows, asked, strict=True):
-            row.question_id = question_id
-            row.change.setObjectName(f"change-{question_id}")
-        self.retranslate(self.language)
+    def paint(self, content: ScreenContent) -> None:
+        """Every answer given, in question order."""
+        super().paint(content)
+        self.title.setText(content.heading)
+        self.rows = self.pool.take(len(content.choices))
+        change = content.fact("review-change")
+        for row, choice in zip(self.rows, content.choices, strict=True):
+            row.question_id = choice.value
+            row.change.setObjectName(choice.id)
+            row.question.setText(choice.detail)
+            row.answer.setText(choice.label)
+            row.change.setText(change)
 
     def wipe(self) -> None:
-        self.service = None
-        self.answers = {}
+        super().wipe()
         self.rows = []
         self.pool.clear()
-
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        self.title.setText(self.say("review.title"))
-        if self.service is None:
-            return
-        for row in self.rows:
-            question = self.service.question(row.question_id)
-            assert question is not None
-            option = question.option(self.answers[row.question_id])
-            assert option is not None
-            row.question.setText(question.text.get(language))
-            row.answer.setText(option.label.get(language))
-            row.change.setText(self.say("review.change"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
 
 
@@ -15,8 +15,8 @@ class ThanksScreen(Screen):
     name = "thanks"
     finished = Signal()
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.title = label("huge")
         self.body = label("subtitle")
         for widget in (self.title, self.body):
@@ -34,8 +34,9 @@ class ThanksScreen(Screen):
         layout.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        self.title.setText(self.say("thanks.title"))
-        self.body.setText(self.say("thanks.text"))
-        self.finish.setText(self.say("printing.done"))
+    def paint(self, content: ScreenContent) -> None:
+        """Thank the visitor."""
+        super().paint(content)
+        self.title.setText(content.heading)
+        self.body.setText(content.text)
+        self.finish.setText(content.choices[0].label)

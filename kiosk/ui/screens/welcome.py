@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
+from kiosk.logic.i18n import Strings
 from kiosk.ui.screen import Screen, label, scroll_column
 from kiosk.ui.widgets.language_buttons import LanguageButtons
 
@@ -24,7 +25,7 @@ class WelcomeScreen(Screen):
     high_contrast_toggled = Signal(bool)
 
     def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
-        super().__init__(strings, parent)
+        super().__init__(parent)
         self.title = label("huge", name="welcome-title")
         self.subtitle = label("subtitle")
         self.choose_language = label("heading")
@@ -68,20 +69,23 @@ class WelcomeScreen(Screen):
         layout.addLayout(access)
         layout.addWidget(self.privacy)
 
-    def set_accessibility(self, large_text: bool, high_contrast: bool) -> None:
-        """Show the toggles' state without emitting."""
-        for button, on in ((self.large_text, large_text), (self.high_contrast, high_contrast)):
-            button.blockSignals(True)
-            button.setChecked(on)
+    def paint(self, content: ScreenContent) -> None:
+        """Show the welcome content: texts, the languages offered, the toggles' state."""
+        super().paint(content)
+        self.title.setText(content.heading)
+        self.subtitle.setText(content.text)
+        self.choose_language.setText(content.fact("choose-language"))
+        self.privacy.setText(content.fact("privacy"))
+        choices = {choice.id: choice for choice in content.choices}
+        self.start.setText(choices["start"].label)
+        for button in self.languages.buttons():
+            choice = choices.get(button.objectName())
+            button.setVisible(choice is not None)
+            button.setChecked(choice is not None and choice.selected)
+        self.choose_language.setVisible(any(c.startswith("lang-") for c in choices))
+        for button in (self.large_text, self.high_contrast):
+            choice = choices[button.objectName()]
+            button.setText(choice.label)
+            button.blockSignals(True)  # showing the state is not toggling it
+            button.setChecked(choice.selected)
             button.blockSignals(False)
-
-    def retranslate(self, language: Language) -> None:
-        super().retranslate(language)
-        self.title.setText(self.say("welcome.title"))
-        self.subtitle.setText(self.say("welcome.subtitle"))
-        self.choose_language.setText(self.say("welcome.language"))
-        self.start.setText(self.say("welcome.start"))
-        self.large_text.setText(self.say("a11y.large-text"))
-        self.high_contrast.setText(self.say("a11y.high-contrast"))
-        self.privacy.setText(self.say("welcome.privacy"))
-        self.languages.mark(language)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.logic.catalogue import Online
-from kiosk.logic.i18n import Language
+from kiosk.logic.content import QrItem
 from kiosk.ui.widgets.qr_view import QrView
 
 
@@ -23,7 +22,7 @@ class OnlineCard(QFrame):
         layout.addWidget(self.qr, 1)
         layout.addWidget(self.caption)
 
-    def show_online(self, online: Online, language: Language) -> None:
-        """Show the portal link of `online` with its caption in `language`."""
-        self.qr.set_payload(online.url)
-        self.caption.setText(online.text.get(language))
+    def show_item(self, item: QrItem) -> None:
+        """Show the portal link's code with its caption."""
+        self.qr.set_payload(item.payload)
+        self.caption.setText(item.title)

@@ -5,17 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings, format_money
-from kiosk.logic.quote import Payment
+from kiosk.logic.content import QrItem
 from kiosk.ui.widgets.qr_view import QrView
 
 
 class PaymentCard(QFrame):
-    """Shows a Payment. The QR view is named `qr-<payee>`; a demo account is said so."""
+    """Shows a payment's QR item. The QR view is named `qr-<payee>`; a demo account is said
+    so."""
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._strings = strings
         self.payee = QLabel(wordWrap=True, objectName="payment-payee")
         self.amount = QLabel(objectName="payment-amount")
         self.qr = QrView()
@@ -29,14 +28,15 @@ class PaymentCard(QFrame):
             layout.addWidget(widget)
         layout.setStretchFactor(self.qr, 1)
 
-    def show_payment(self, payment: Payment, language: Language) -> None:
-        """Show `payment` with every text in `language`."""
-        self.setObjectName(f"payment-{payment.payee}")
-        self.qr.setObjectName(f"qr-{payment.payee}")
-        self.qr.set_payload(payment.payload)
-        self.payee.setText(self._strings.text("payment.to", language, payee=payment.payee_name))
-        self.amount.setText(format_money(payment.amount, language))
-        self.scan.setText(self._strings.text("payment.scan", language))
-        self.kazpost.setText(self._strings.text("payment.kazpost", language))
-        self.demo.setText(self._strings.text("payment.demo", language))
-        self.demo.setVisible(payment.demo)
+    def show_item(self, item: QrItem) -> None:
+        """Show a payment's code and what is said around it."""
+        self.setObjectName(f"payment-{item.id}")
+        self.qr.setObjectName(f"qr-{item.id}")
+        self.qr.set_payload(item.payload)
+        self.payee.setText(item.title)
+        self.amount.setText(item.amount_text)
+        scan, kazpost = (*item.captions, "", "")[:2]
+        self.scan.setText(scan)
+        self.kazpost.setText(kazpost)
+        self.demo.setText(item.demo)
+        self.demo.setVisible(bool(item.demo))

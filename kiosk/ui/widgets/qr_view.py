@@ -8,7 +8,7 @@ from PySide6.QtCore import Property, QRect, QSize, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.qrdraw import draw_matrix, matrix_image
+from kiosk.printing.qrdraw import draw_matrix, matrix_image
 
 if TYPE_CHECKING:
     from kiosk.logic.qrmatrix import QrMatrix

@@ -1,0 +1,76 @@
+"""One way from a visitor's case to a Quote and a Slip, for the screens, the print desk,
+reprints from the archive and the command line alike.
+
+A Case is what identifies a visitor's situation in ids only (service, answers, visit date,
+centre class, language, bill reference): it is what a reprint keeps, and all the kiosk
+needs to tell the visitor everything again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kiosk.logic.catalogue import Catalogue
+from kiosk.logic.conditions import CentreClass
+from kiosk.logic.i18n import Language, LocalText, Strings
+from kiosk.logic.payment import PaymentProfile
+from kiosk.logic.quote import Quote, make_quote
+from kiosk.logic.slip import Slip, make_slip
+
+
+@dataclass(frozen=True)
+class Case:
+    """A visitor's case, ids only. `reference` numbers the bill (and the slip)."""
+
+    service: str
+    answers: Mapping[str, str]
+    visit_date: dt.date
+    centre_class: CentreClass
+    language: Language
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """Prices cases with one catalogue and one set of payment accounts."""
+
+    catalogue: Catalogue
+    profiles: Mapping[str, PaymentProfile] = field(default_factory=dict)
+
+    def quote(self, case: Case) -> Quote:
+        """The case's quote. Raises UnknownService, AnswerError, MoneyError."""
+        return make_quote(
+            self.catalogue,
+            case.service,
+            case.answers,
+            visit_date=case.visit_date,
+            centre_class=case.centre_class,
+            language=case.language,
+            profiles=self.profiles or None,
+            reference=case.reference,
+        )
+
+    def slip(
+        self,
+        quote: Quote,
+        strings: Strings,
+        *,
+        centre_name: LocalText,
+        kiosk_id: str,
+        printed_at: dt.datetime,
+        reference: str,
+        have: set[str],
+    ) -> Slip:
+        """The slip of a quote, printed at `printed_at`."""
+        return make_slip(
+            quote,
+            self.catalogue,
+            strings,
+            centre_name=centre_name,
+            kiosk_id=kiosk_id,
+            printed_at=printed_at,
+            reference=reference,
+            have=have,
+        )

@@ -1,0 +1,53 @@
+"""A day's figures from the journal: sessions by service, outcome and language, and the
+screens where visitors gave up. Counted by SQLite, not by reading every row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kiosk.storage.journal import Journal
+
+GAVE_UP = ("abandoned", "timed-out")
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """How many sessions a day had, by service id, outcome and language; and where the
+    sessions that were given up ended (screen name → count). An unfinished session's
+    outcome is `in progress`, a session with no service yet has service None."""
+
+    services: dict[str | None, int] = field(default_factory=dict)
+    outcomes: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    gave_up: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def sessions(self) -> int:
+        """Sessions started that day."""
+        return sum(self.outcomes.values())
+
+
+def day_figures(journal: Journal, day: date) -> DayFigures:
+    """The figures of sessions started on `day`."""
+    started = (f"{day.isoformat()}%",)
+
+    def count(column: str, where: str = "") -> dict[object, int]:
+        rows = journal.db.execute(
+            f"SELECT {column}, COUNT(*) FROM sessions WHERE started_at LIKE ? {where}"
+            f" GROUP BY {column} ORDER BY {column}",
+            started,
+        )
+        return {key: number for key, number in rows}
+
+    gave_up = ", ".join(f"'{outcome}'" for outcome in GAVE_UP)
+    return DayFigures(
+        services={None if key is None else str(key): n for key, n in count("service").items()},
+        outcomes={
+            "in progress" if key is None else str(key): n for key, n in count("outcome").items()
+        },
+        languages={str(key): n for key, n in count("language").items()},
+        gave_up={
+            str(key): n for key, n in count("last_screen", f"AND outcome IN ({gave_up})").items()
+        },
+    )

@@ -1,0 +1,159 @@
+"""The one owner of print jobs and their outcomes: a visitor's slip (archived for reprints),
+staff reprints and test prints. It makes the slip from the case, hands it to the spooler,
+writes each outcome in the journal and keeps the visitor's job's state for the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.logic.i18n import LocalText, Strings
+from kiosk.logic.pricing import Case, Pricing
+from kiosk.logic.quote import Quote
+from kiosk.logic.slip import Block, Slip
+from kiosk.printing.backends import PrinterStatus
+from kiosk.printing.outcome import PrintOutcome, PrintStatus
+from kiosk.printing.spooler import Spooler
+from kiosk.storage.journal import ArchivedSlip, Journal
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A visitor's slip job: its reference and, once known, its outcome."""
+
+    reference: str
+    session: int
+    outcome: PrintOutcome | None = None
+
+    @property
+    def status(self) -> PrintStatus | None:
+        """None while printing."""
+        return self.outcome.status if self.outcome else None
+
+
+class PrintJobs(QObject):
+    """Signals: finished(reference, PrintOutcome) for every job; printer_known(status) when
+    the printer has answered a status question."""
+
+    finished = Signal(str, object)
+    printer_known = Signal(object)
+
+    def __init__(
+        self,
+        spooler: Spooler,
+        journal: Journal,
+        pricing: Pricing,
+        strings: Strings,
+        *,
+        centre_name: LocalText,
+        kiosk_id: str,
+        now: Callable[[], datetime] = datetime.now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spooler, self.journal, self.pricing = spooler, journal, pricing
+        self.strings, self.centre_name, self.kiosk_id, self.now = (
+            strings,
+            centre_name,
+            kiosk_id,
+            now,
+        )
+        self.current: PrintJob | None = None  # the visitor's job, until their session ends
+        spooler.finished.connect(self._on_finished)
+        spooler.status_known.connect(self.printer_known)
+
+    @property
+    def printer(self) -> PrinterStatus:
+        """What the printer last said (ask again with `ask_printer`)."""
+        return self.spooler.last_status
+
+    def ask_printer(self) -> None:
+        """Ask the printer how it is, in the background: `printer_known` tells."""
+        self.spooler.refresh_status()
+
+    def slip(self, quote: Quote, reference: str, have: set[str]) -> Slip:
+        """The slip of a quote, printed now."""
+        return self.pricing.slip(
+            quote,
+            self.strings,
+            centre_name=self.centre_name,
+            kiosk_id=self.kiosk_id,
+            printed_at=self.now(),
+            reference=reference,
+            have=have,
+        )
+
+    def print_visitor(self, case: Case, quote: Quote, have: set[str], session: int) -> PrintJob:
+        """Archive and print a visitor's slip; it is the current job until it has an outcome
+        and the session ends."""
+        now = self.now()
+        self.journal.archive_slip(
+            ArchivedSlip(
+                reference=case.reference,
+                service=case.service,
+                answers=dict(case.answers),
+                have=sorted(have),
+                visit_date=case.visit_date.isoformat(),
+                language=case.language,
+                centre_class=case.centre_class,
+                printed_at=now.isoformat(timespec="seconds"),
+            ),
+            now,
+        )
+        self.current = PrintJob(case.reference, session)
+        self.spooler.submit(self.slip(quote, case.reference, have), session)
+        return self.current
+
+    def rebuild(self, reference: str) -> Slip | None:
+        """The slip of an archived reference, made again from the catalogue (None if gone)."""
+        record = self.journal.archived(reference)
+        if record is None:
+            return None
+        case = Case(
+            service=record.service,
+            answers=record.answers,
+            visit_date=date.fromisoformat(record.visit_date),
+            centre_class=record.centre_class,  # type: ignore[arg-type]
+            language=record.language,  # type: ignore[arg-type]
+            reference=reference,
+        )
+        return self.slip(self.pricing.quote(case), reference, set(record.have))
+
+    def reprint(self, reference: str) -> bool:
+        """Print an archived slip again (for staff); False when it is no longer kept."""
+        slip = self.rebuild(reference)
+        if slip is None:
+            return False
+        self.spooler.submit(slip, -1)
+        return True
+
+    def test_print(self) -> None:
+        """A short slip that shows the printer, the font (Kazakh letters) and a QR code work."""
+        now = self.now()
+        reference = f"TEST-{now:%H%M%S}"
+        blocks = (
+            Block(style="title", text=self.centre_name.get("kk")),
+            Block(style="text", text=f"{self.kiosk_id} {now:%Y-%m-%d %H:%M:%S}"),
+            Block(style="text", text="Ә Ғ Қ Ң Ө Ұ Ү Һ І — ә ғ қ ң ө ұ ү һ і — 1 234 ₸"),
+            Block(style="qr", payload=reference),
+        )
+        self.spooler.submit(Slip(reference=reference, language="kk", blocks=blocks), -1)
+
+    def end_session(self, session: int) -> None:
+        """A session has ended: its jobs not yet sent never are, its job is forgotten, and
+        slips past the archive's 24 hours are dropped."""
+        self.spooler.end_session(session)
+        self.journal.purge(self.now())
+        if self.current is not None and self.current.session == session:
+            self.current = None
+
+    def _on_finished(self, reference: str, outcome: PrintOutcome) -> None:
+        self.journal.record_print(
+            reference, outcome.status.value, outcome.detail, outcome.printer, self.now()
+        )
+        if self.current is not None and self.current.reference == reference:
+            self.current = PrintJob(reference, self.current.session, outcome)
+        self.finished.emit(reference, outcome)

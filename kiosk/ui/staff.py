@@ -1,0 +1,328 @@
+"""The staff desk: PIN entry, the dashboard and what staff do from it, as a state machine of
+its own (logged out → entering the PIN → logged in → logged out).
+
+It asks the navigator to show its screens (pin, dashboard) and gives their content; the
+day's figures come from the journal, the out-of-order state from its own store, the printer
+from the print jobs. Every staff action is written in the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.logic import screen_content as build
+from kiosk.logic.catalogue import load_catalogue
+from kiosk.logic.check import CheckReport, check_catalogue, check_folder
+from kiosk.logic.content import Choice, Fact, Message, ScreenContent
+from kiosk.logic.i18n import Language, Strings, format_money
+from kiosk.logic.money import MoneyError
+from kiosk.printing.outcome import PrintOutcome
+from kiosk.settings import Settings
+from kiosk.storage.figures import day_figures
+from kiosk.storage.journal import Journal
+from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.storage.pin import PinStore
+from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.navigator import Navigator, State
+from kiosk.ui.print_jobs import PrintJobs
+from kiosk.ui.screens.dashboard import ACTIONS
+
+ACTION_TEXTS = {
+    "serve-visitor": "attendant.serve",
+    "test-print": "attendant.test-print",
+    "reload-catalogue": "attendant.reload",
+    "out-of-order": "attendant.out-of-order",
+    "attendant-logout": "attendant.logout",
+    "exit-kiosk": "attendant.exit",
+}
+
+
+class StaffState(StrEnum):
+    """Where staff are."""
+
+    LOGGED_OUT = "logged-out"
+    ENTERING_PIN = "entering-pin"
+    LOGGED_IN = "logged-in"
+
+
+class StaffDesk(QObject):
+    """Staff entry and the dashboard. `open()` is Ctrl+Alt+A or a long press on the logo."""
+
+    def __init__(
+        self,
+        navigator: Navigator,
+        pins: PinStore,
+        journal: Journal,
+        jobs: PrintJobs,
+        out_of_order: OutOfOrder,
+        settings: Settings,
+        strings: Strings,
+        today: Callable[[], date],
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(navigator)
+        self.navigator, self.pins, self.journal, self.jobs = navigator, pins, journal, jobs
+        self.out_of_order, self.settings, self.strings = out_of_order, settings, strings
+        self.today, self.now = today, now
+        self.state = StaffState.LOGGED_OUT
+        self.before_pin = State.WELCOME
+        self.message = ""  # why a PIN was refused, or what came of a staff action
+        self._checked: dict[str, CheckReport] = {}
+        self.idle_timer = QTimer(self, singleShot=True)
+        self.idle_timer.setInterval(round(settings.timing.attendant_idle * 1000))
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.activity = StaffActivity(self.idle_timer, self)
+        screens = navigator.screens
+        screens.pin.pin_entered.connect(self._on_pin_entered)
+        screens.pin.cancelled.connect(self._on_pin_cancelled)
+        dashboard = screens.dashboard
+        dashboard.reprint_requested.connect(self._on_reprint)
+        dashboard.test_print_requested.connect(self._on_test_print)
+        dashboard.out_of_order_toggled.connect(self._on_out_of_order)
+        dashboard.reload_requested.connect(self._on_reload)
+        dashboard.serve_requested.connect(self._on_serve)
+        dashboard.logout_requested.connect(self._on_logout)
+        dashboard.exit_requested.connect(self._on_exit)
+        jobs.finished.connect(self._on_print_finished)
+        jobs.printer_known.connect(self._on_printer_known)
+        navigator.staff = self
+
+    @property
+    def logged_in(self) -> bool:
+        """Staff are logged in (an assisted session has no idle reset)."""
+        return self.state is StaffState.LOGGED_IN
+
+    def open(self) -> None:
+        """The PIN pad, or the dashboard when staff are already logged in."""
+        if self.navigator.state in (State.PIN, State.DASHBOARD):
+            return
+        if self.logged_in:
+            self._dashboard()
+            return
+        self.before_pin = self.navigator.state
+        self.state = StaffState.ENTERING_PIN
+        self.navigator.screens.pin.wipe()
+        self.message = "" if self.pins.is_set() else self._text("attendant.pin-not-set")
+        self.navigator.go(State.PIN)
+
+    def content(self, state: State, language: Language) -> ScreenContent:
+        """What the PIN pad or the dashboard says."""
+        if state is State.PIN:
+            return build.pin(self.strings, language, self.message)
+        return self._dashboard_content(language)
+
+    # -- PIN --------------------------------------------------------------------------------
+
+    def _on_pin_entered(self, pin: str) -> None:
+        verdict = self.pins.check(pin, self.now())
+        if verdict.ok:
+            self._audit("attendant logged in")
+            self.state = StaffState.LOGGED_IN
+            self.message = ""
+            self._dashboard()
+            self.activity.start()  # from now: the dashboard may take a moment to gather
+            return
+        if verdict.reason == "locked" and verdict.locked_until is not None:
+            self._audit("PIN entry locked for five minutes")
+            self.message = self._text("attendant.pin-locked", time=f"{verdict.locked_until:%H:%M}")
+        elif verdict.reason == "wrong":
+            self._audit("wrong PIN")
+            self.message = self._text("attendant.pin-wrong", left=str(verdict.tries_left))
+        else:
+            self.message = self._text("attendant.pin-not-set")
+        self.navigator.refresh()
+
+    def _on_pin_cancelled(self) -> None:
+        self.state = StaffState.LOGGED_OUT
+        back = self.before_pin if self.before_pin not in (State.PIN, State.DASHBOARD) else None
+        self.navigator.go(back or State.WELCOME)
+
+    # -- the dashboard ------------------------------------------------------------------------
+
+    def _dashboard(self, message: str = "") -> None:
+        self.message = message
+        if self.navigator.state is State.DASHBOARD:
+            self.navigator.refresh()
+            return
+        self.navigator.go(State.DASHBOARD)
+        self.jobs.ask_printer()  # an offline printer must not hold the screen
+
+    def _dashboard_content(self, language: Language) -> ScreenContent:
+        def text(key: str, **values: str) -> str:
+            return self.strings.text(key, language, **values)
+
+        catalogue, today = self.navigator.catalogue, self.today()
+        status = [
+            Message("status", "status", text("attendant.printer", status=self.jobs.printer.value))
+        ]
+        report = self._checked.get(catalogue.version)
+        if report is None:  # walking every path takes a while: once per catalogue version
+            report = self._checked[catalogue.version] = check_catalogue(catalogue)
+        result = "OK" if report.ok else str(report.problems[0])
+        line = text("attendant.catalogue", version=catalogue.version, result=result)
+        status.append(Message("status", "status" if report.ok else "problem", line))
+        try:
+            mci = catalogue.fees.mci_for(today.year)
+            value = format_money(mci.value, language)
+            status.append(
+                Message(
+                    "status", "status", text("attendant.mci", year=str(today.year), value=value)
+                )
+            )
+        except MoneyError:
+            status.append(
+                Message("status", "problem", text("attendant.mci-missing", year=str(today.year)))
+            )
+        if today.month == 12 and today.year + 1 not in catalogue.fees.years():
+            missing = text("attendant.mci-next-missing", year=str(today.year + 1))
+            status.append(Message("status", "problem", missing))
+        last = self.journal.last_print()
+        if last is not None and last[1] in ("failed", "unknown"):
+            failed = text("attendant.last-print", reference=last[0], status=last[1], detail=last[2])
+            status.append(Message("status", "problem", failed))
+        figures = day_figures(self.journal, self.now().date())
+        counts: dict[str, int] = {}
+        for service_id, number in figures.services.items():
+            service = catalogue.services.get(service_id or "")
+            title = service.title.get(language) if service else "—"
+            counts[title] = counts.get(title, 0) + number
+        counts.update(figures.outcomes)
+        counts.update(figures.languages)
+        nothing = text("attendant.nothing")
+        slips = self.journal.recent_slips()[:10]
+        reprint = text("attendant.reprint")
+        choices = [Choice(f"reprint-{ref}", reprint, ref, value=ref) for ref in slips]
+        choices += [
+            Choice(
+                name,
+                text(ACTION_TEXTS[name]),
+                selected=name == "out-of-order" and self.out_of_order.on,
+            )
+            for name in ACTIONS
+        ]
+        audit = [f"{at}  {action}" for at, action in self.journal.audit_log(20)]
+        return ScreenContent(
+            screen="dashboard",
+            language=language,
+            heading=text("attendant.dashboard"),
+            text=self.message,
+            messages=tuple(status),
+            choices=tuple(choices),
+            facts=(
+                Fact("today-title", text("attendant.today")),
+                Fact("counts", _lines(counts) or nothing),
+                Fact("gave-up-title", text("attendant.gave-up")),
+                Fact("gave-up", _lines(figures.gave_up) or nothing),
+                Fact("slips-title", text("attendant.slips")),
+                *((Fact("slips-empty", nothing),) if not slips else ()),
+                Fact("audit-title", text("attendant.audit")),
+                Fact("audit-log", "\n".join(audit) or nothing),
+            ),
+        )
+
+    def _on_printer_known(self, _status: object) -> None:
+        if self.navigator.state is State.DASHBOARD:
+            self.navigator.refresh()
+
+    def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
+        if self.navigator.state is State.DASHBOARD:  # a reprint or test print by staff
+            self._dashboard(f"{reference}: {outcome.status.value} {outcome.detail}")
+
+    def _on_reprint(self, reference: str) -> None:
+        self._audit(f"reprint {reference}")
+        if not self.jobs.reprint(reference):
+            self._dashboard(f"{reference}: no longer in the archive")
+
+    def _on_test_print(self) -> None:
+        self._audit("test print")
+        self.jobs.test_print()
+
+    def _on_out_of_order(self, on: bool) -> None:
+        self.out_of_order.set(on, self.now())
+        self._audit("out of order: on" if on else "out of order: off")
+        self._dashboard()
+
+    def _on_reload(self) -> None:
+        report = check_folder(self.settings.catalogue)
+        if not report.ok:
+            self._audit(f"catalogue reload refused: {report.problems[0]}")
+            self._dashboard(f"✗ {report.problems[0]}")
+            return
+        catalogue = load_catalogue(self.settings.catalogue)
+        self.navigator.use_catalogue(catalogue)
+        self._audit(f"catalogue reloaded: {catalogue.version}")
+        self._dashboard(f"✓ {catalogue.version}")
+
+    def _on_serve(self) -> None:
+        self._audit("assisted session")
+        self.navigator.reset()
+
+    def _on_logout(self) -> None:
+        self._audit("attendant logged out")
+        self._log_out()
+
+    def _on_idle(self) -> None:
+        if self.logged_in:
+            self._audit("attendant logged out after two idle minutes")
+            self._log_out()
+
+    def _log_out(self) -> None:
+        self.state = StaffState.LOGGED_OUT
+        self.activity.stop()
+        self.navigator.reset()
+
+    def _on_exit(self) -> None:
+        self._audit("kiosk closed by staff")
+        window = self.navigator.window
+        window.allow_close = True
+        window.close()
+        application = QApplication.instance()
+        if application is not None:
+            application.quit()
+
+    def _text(self, key: str, **values: str) -> str:
+        return self.strings.text(key, self.navigator.session.language, **values)
+
+    def _audit(self, action: str) -> None:
+        self.journal.audit(action, self.now())
+
+
+def _lines(counts: dict[str, int]) -> str:
+    return "\n".join(f"{key}: {count}" for key, count in sorted(counts.items()))
+
+
+class StaffActivity(QObject):
+    """Any touch restarts the staff idle timer while it runs (it watches the application's
+    input only then: a filter on every event costs every visitor's tap a little)."""
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = timer
+        timer.timeout.connect(self._unwatch)
+
+    def start(self) -> None:
+        """Staff logged in: start the idle time and watch for touches."""
+        self.timer.start()
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
+
+    def stop(self) -> None:
+        """Staff logged out."""
+        self.timer.stop()
+        self._unwatch()
+
+    def _unwatch(self) -> None:
+        application = QApplication.instance()
+        if application is not None:
+            application.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.timer.isActive() and isinstance(event, IdleMonitor._INPUT):
+            self.timer.start()
+        return False
