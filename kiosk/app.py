@@ -91,13 +91,13 @@ def build_kiosk(
     tokens = Tokens(ASSETS / "theme")
     if "Noto Sans" in load_fonts():
         QApplication.setFont(QFont("Noto Sans"))
-    window = KioskWindow(strings, settings.centre.name, clock=clock)
+    window = KioskWindow(clock=clock)
 
     def apply_theme(theme: Theme) -> None:
         window.setStyleSheet(tokens.stylesheet(theme))
 
     screens = Screens(
-        welcome=WelcomeScreen(strings),
+        welcome=WelcomeScreen(),
         services=ServicesScreen(),
         question=QuestionScreen(),
         review=ReviewScreen(),

@@ -118,8 +118,11 @@ class KioskDriver:
 
     def screen_content(self) -> ScreenContent:
         """What the screen in front says: heading, texts, choices with their object names,
-        amounts, QR items, warnings, footer buttons (the value the screen is painted from)."""
-        content = self.kiosk.navigator.content
+        amounts, QR items, warnings, footer buttons (the value the screen is painted from).
+        While the idle warning covers the screen, it is the warning's (screen
+        `idle-warning`)."""
+        navigator = self.kiosk.navigator
+        content = navigator.warning.content or navigator.content
         assert content is not None
         return content
 
@@ -154,7 +157,8 @@ class KioskDriver:
         return self.kiosk.journal
 
     def walk_away(self) -> None:
-        """The visitor leaves without a word: what the idle timeout does, at once."""
+        """The kiosk starts over at once, as after a visitor walked away (the session is
+        recorded as abandoned; the idle time-out itself records timed-out)."""
         self.kiosk.navigator.reset()
         settle()
 
@@ -288,11 +292,11 @@ class KioskDriver:
         self.click("print-slip")
         return self.wait_for_print()
 
-    def wait_for_print(self) -> str:
+    def wait_for_print(self, timeout: float = 30.0) -> str:
         """Wait until the visitor's print job has an outcome; return it (printed, failed or
         unknown)."""
         jobs = self.kiosk.jobs
-        self.wait_until(lambda: jobs.current is None or jobs.current.status is not None)
+        self.wait_until(lambda: jobs.current is None or jobs.current.status is not None, timeout)
         assert jobs.current is not None and jobs.current.status is not None
         settle()
         return jobs.current.status.value

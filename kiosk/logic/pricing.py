@@ -9,15 +9,20 @@ needs to tell the visitor everything again.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.conditions import CentreClass
 from kiosk.logic.i18n import Language, LocalText, Strings
+from kiosk.logic.money import MoneyError
 from kiosk.logic.payment import PaymentProfile
 from kiosk.logic.quote import Quote, make_quote
 from kiosk.logic.slip import Slip, make_slip
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,25 @@ class Pricing:
             profiles=self.profiles or None,
             reference=case.reference,
         )
+
+    def option_fees(
+        self, service_id: str, question_id: str, visit_date: dt.date, centre_class: CentreClass
+    ) -> dict[str, Decimal]:
+        """What each option of a question that carries a fee (expedited issuance) costs on
+        `visit_date` at this class of centre; an option whose fee has no rate that day is
+        left out (and logged), never shown with a guessed amount."""
+        question = self.catalogue.service(service_id).question(question_id)
+        fees: dict[str, Decimal] = {}
+        for option in question.options_for(centre_class) if question else ():
+            if option.fee is None:
+                continue
+            try:
+                fees[option.id] = self.catalogue.fees.fixed_amount(
+                    option.fee, visit_date, centre_class
+                )
+            except MoneyError:
+                log.error("no amount for fee %s on %s", option.fee, visit_date)
+        return fees
 
     def slip(
         self,

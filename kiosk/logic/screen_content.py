@@ -9,10 +9,19 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from kiosk.logic.catalogue import Catalogue, Online, Service
+from kiosk.logic.conditions import CentreClass
 from kiosk.logic.content import Choice, Fact, Line, Message, QrItem, ScreenContent
-from kiosk.logic.i18n import LANGUAGES, Language, Strings, format_date, format_money, format_number
+from kiosk.logic.i18n import (
+    LANGUAGES,
+    Language,
+    LocalText,
+    Strings,
+    format_date,
+    format_money,
+    format_number,
+)
 from kiosk.logic.interview import Interview, progress
-from kiosk.logic.money import MoneyError
+from kiosk.logic.pricing import Pricing
 from kiosk.logic.quote import Item, Quote
 
 log = logging.getLogger(__name__)
@@ -100,7 +109,7 @@ def services(catalogue: Catalogue, strings: Strings, language: Language) -> Scre
 
 
 def question(
-    catalogue: Catalogue,
+    pricing: Pricing,
     interview: Interview,
     question_id: str,
     *,
@@ -109,24 +118,19 @@ def question(
     strings: Strings,
     language: Language,
 ) -> ScreenContent:
-    """One question with its options at this centre; the answer given is selected."""
+    """One question with its options at this centre (an option's fee, when it has one, as
+    priced on the visit date); the answer given is selected."""
     t = Texts(strings, language)
     service, answers = interview.service, interview.answers
     asked = service.question(question_id)
     assert asked is not None, question_id
+    centre_class: CentreClass = interview.centre_class  # type: ignore[assignment]
+    fees = pricing.option_fees(service.id, asked.id, visit_date, centre_class)
     choices = []
     for option in asked.options_for(interview.centre_class):
         details = [option.help.get(language)] if option.help else []
-        if option.fee is not None:
-            try:
-                amount = catalogue.fees.fixed_amount(
-                    option.fee,
-                    visit_date,
-                    interview.centre_class,  # type: ignore[arg-type]
-                )
-                details.append(t("option.fee", amount=t.money(amount)))
-            except MoneyError:
-                log.error("no amount for fee %s on %s", option.fee, visit_date)
+        if option.id in fees:
+            details.append(t("option.fee", amount=t.money(fees[option.id])))
         choices.append(
             Choice(
                 f"option-{asked.id}-{option.id}",
@@ -347,32 +351,36 @@ def thanks(strings: Strings, language: Language) -> ScreenContent:
     )
 
 
-def pin(strings: Strings, language: Language, message: str = "") -> ScreenContent:
-    """The staff PIN pad, with why the last PIN was refused."""
+def idle_warning(strings: Strings, language: Language, seconds: int) -> ScreenContent:
+    """Are you still there? The countdown before the kiosk starts over, and More time."""
     t = Texts(strings, language)
     return ScreenContent(
-        screen="pin",
+        screen="idle-warning",
         language=language,
-        heading=t("attendant.pin-title"),
-        text=message,
-        choices=(
-            Choice("pin-clear", t("attendant.clear")),
-            Choice("pin-ok", t("attendant.ok")),
-            Choice("pin-cancel", t("attendant.cancel")),
-        ),
+        heading=t("idle.title"),
+        text=t("idle.text", seconds=str(seconds)),
+        choices=(Choice("idle-more-time", t("idle.more-time")),),
     )
 
 
-def out_of_order(strings: Strings, language: Language) -> ScreenContent:
-    """Out of order, said in every language at once."""
+def header(
+    strings: Strings, centre_name: LocalText, language: Language, languages: Iterable[str]
+) -> ScreenContent:
+    """The window's header: the centre's name and the language switch (each language in its
+    own words, the one in use selected; none when the kiosk offers one language)."""
+    offered = [code for code in LANGUAGES if code in languages]
     return ScreenContent(
-        screen="out-of-order",
+        screen="header",
         language=language,
-        heading=strings.text("out-of-order.text", language),
-        facts=tuple(
-            Fact(f"out-of-order-{code}", strings.text("out-of-order.text", code))
-            for code in LANGUAGES
-        ),
+        heading=centre_name.get(language),
+        choices=tuple(
+            Choice(
+                f"lang-{code}", strings.text(f"language.{code}", code), selected=code == language
+            )
+            for code in offered
+        )
+        if len(offered) > 1
+        else (),
     )
 
 

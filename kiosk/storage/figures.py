@@ -1,5 +1,5 @@
 """A day's figures from the journal: sessions by service, outcome and language, and the
-screens where visitors gave up. Counted by SQLite, not by reading every row."""
+screens where visitors gave up. Counted by the journal (SQLite), not by reading every row."""
 
 from __future__ import annotations
 
@@ -30,24 +30,14 @@ class DayFigures:
 
 def day_figures(journal: Journal, day: date) -> DayFigures:
     """The figures of sessions started on `day`."""
-    started = (f"{day.isoformat()}%",)
-
-    def count(column: str, where: str = "") -> dict[object, int]:
-        rows = journal.db.execute(
-            f"SELECT {column}, COUNT(*) FROM sessions WHERE started_at LIKE ? {where}"
-            f" GROUP BY {column} ORDER BY {column}",
-            started,
-        )
-        return {key: number for key, number in rows}
-
-    gave_up = ", ".join(f"'{outcome}'" for outcome in GAVE_UP)
+    started = day.isoformat()
+    outcomes = journal.count_sessions(started, "outcome")
     return DayFigures(
-        services={None if key is None else str(key): n for key, n in count("service").items()},
-        outcomes={
-            "in progress" if key is None else str(key): n for key, n in count("outcome").items()
-        },
-        languages={str(key): n for key, n in count("language").items()},
+        services=journal.count_sessions(started, "service"),
+        outcomes={key or "in progress": number for key, number in outcomes.items()},
+        languages={str(key): n for key, n in journal.count_sessions(started, "language").items()},
         gave_up={
-            str(key): n for key, n in count("last_screen", f"AND outcome IN ({gave_up})").items()
+            str(key): number
+            for key, number in journal.count_sessions(started, "last_screen", GAVE_UP).items()
         },
     )

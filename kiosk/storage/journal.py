@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from kiosk.logic.pricing import Case
 
 ARCHIVE_HOURS = 24
 MIGRATIONS = [
@@ -67,6 +69,31 @@ class ArchivedSlip:
     language: str
     centre_class: str
     printed_at: str
+
+    @classmethod
+    def of(cls, case: Case, have: set[str], printed_at: datetime) -> ArchivedSlip:
+        """What to keep of a visitor's case printed at `printed_at`."""
+        return cls(
+            reference=case.reference,
+            service=case.service,
+            answers=dict(case.answers),
+            have=sorted(have),
+            visit_date=case.visit_date.isoformat(),
+            language=case.language,
+            centre_class=case.centre_class,
+            printed_at=printed_at.isoformat(timespec="seconds"),
+        )
+
+    def case(self) -> Case:
+        """The case to price again for a reprint."""
+        return Case(
+            service=self.service,
+            answers=self.answers,
+            visit_date=date.fromisoformat(self.visit_date),
+            centre_class=self.centre_class,  # type: ignore[arg-type]
+            language=self.language,  # type: ignore[arg-type]
+            reference=self.reference,
+        )
 
 
 CACHE_KIB = 1024  # the journal's page cache, in KiB
@@ -211,6 +238,21 @@ class Journal:
         cursor = self.db.execute(query + " ORDER BY id", params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def count_sessions(
+        self, day: str, by: str, outcomes: tuple[str, ...] = ()
+    ) -> dict[str | None, int]:
+        """Sessions started on `day` (`YYYY-MM-DD`) counted by one column (service, outcome,
+        language or last_screen), only those with one of `outcomes` when given."""
+        if by not in ("service", "outcome", "language", "last_screen"):
+            raise ValueError(f"sessions are not counted by {by!r}")
+        where = f" AND outcome IN ({', '.join('?' * len(outcomes))})" if outcomes else ""
+        rows = self.db.execute(
+            f"SELECT {by}, COUNT(*) FROM sessions WHERE started_at LIKE ?{where}"
+            f" GROUP BY {by} ORDER BY {by}",
+            (f"{day}%", *outcomes),
+        )
+        return {None if key is None else str(key): number for key, number in rows}
 
     def audit(self, action: str, now: datetime) -> None:
         """An attendant action, for the audit log."""

@@ -6,9 +6,15 @@ The intervals come from settings so tests run them in milliseconds.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
+
+from kiosk.logic import screen_content as build
+from kiosk.logic.content import ScreenContent
+from kiosk.logic.i18n import Language, Strings
+from kiosk.ui.widgets.idle_overlay import IdleOverlay
 
 
 class IdleMonitor(QObject):
@@ -48,6 +54,14 @@ class IdleMonitor(QObject):
         self.tick.stop()
         self.idle_timer.start(max(1, round(after_seconds * 1000)))
         self._watch(True)
+
+    def wait(self, after_seconds: float) -> None:
+        """Watch for `after_seconds` of no input from now, unless the countdown is already
+        running (then the next wait is this long)."""
+        if self.warning:
+            self.after_seconds = after_seconds
+        else:
+            self.arm(after_seconds)
 
     def disarm(self) -> None:
         """Stop watching (on the welcome screen, or while staff are logged in)."""
@@ -95,3 +109,45 @@ class IdleMonitor(QObject):
             self.expired.emit()
         else:
             self.counted.emit(math.ceil(self.left))
+
+
+class IdleWarning(QObject):
+    """The countdown as the visitor sees it: its content (in the visitor's language) is
+    built each second and painted over the screens; More time hides it and the idle time
+    starts again. `content` is what it says while it shows, else None."""
+
+    def __init__(
+        self,
+        monitor: IdleMonitor,
+        overlay: IdleOverlay,
+        strings: Strings,
+        language: Callable[[], Language],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.monitor, self.overlay, self.strings = monitor, overlay, strings
+        self.language = language
+        self.content: ScreenContent | None = None
+        self.seconds = 0
+        monitor.warned.connect(self._show)
+        monitor.counted.connect(self._show)
+        overlay.more_time.connect(self._on_more_time)
+
+    def retranslate(self) -> None:
+        """The language changed: say it again, if it is showing."""
+        if self.content is not None:
+            self._show(self.seconds)
+
+    def hide(self) -> None:
+        """No warning (the kiosk started over)."""
+        self.overlay.hide()
+        self.content = None
+
+    def _show(self, seconds: int) -> None:
+        self.seconds = seconds
+        self.content = build.idle_warning(self.strings, self.language(), seconds)
+        self.overlay.paint(self.content)
+
+    def _on_more_time(self) -> None:
+        self.hide()
+        self.monitor.restart()

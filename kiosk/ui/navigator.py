@@ -5,7 +5,9 @@ or a question → blocker when something must be done first. Every move is an ev
 up in one table (state, event) → transition; a transition returns the state to go to, a
 redirect (documents that cannot be priced go to the result, which says so) is settled
 before anything is shown, and entering a state builds its screen content and paints it.
-Staff states (pin, dashboard) are entered for the staff desk (`kiosk.ui.staff`).
+Besides the table there are two ways in, for what is not a visitor's tap: `reset()` (the
+idle time-out, the thank-you timer, staff serving or logging out) and `go()`, with which
+the staff desk (`kiosk.ui.staff`) shows its states (pin, dashboard).
 """
 
 from __future__ import annotations
@@ -18,17 +20,17 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.logic import screen_content as build
+from kiosk.logic import staff_content
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Strings
 from kiosk.logic.money import MoneyError
 from kiosk.logic.pricing import Pricing
 from kiosk.logic.quote import Quote
-from kiosk.logic.session import VisitorSession
-from kiosk.printing.outcome import PrintOutcome
+from kiosk.logic.session import Step, VisitorSession
 from kiosk.settings import Settings
 from kiosk.storage.out_of_order import OutOfOrder
-from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.idle import IdleMonitor, IdleWarning
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.states import VISITOR_STATES, Event, Screens, Staff, State, Transition
 from kiosk.ui.theme import Theme, ThemeSwitch
@@ -77,18 +79,22 @@ class Navigator(QObject):
         self.content: ScreenContent | None = None  # what the screen in front says
         self.quote: Quote | None = None
         self.outcome = ""  # how the visitor's session is going: blocked, completed, ended
+        self.visiting = False  # a visitor's session is open (from leaving the welcome screen)
         self.idle = IdleMonitor(settings.timing.countdown, self)
+        self.warning = IdleWarning(
+            self.idle, window.overlay, strings, lambda: self.session.language, self
+        )
         self.thanks_timer = QTimer(self, singleShot=True)
         self.thanks_timer.timeout.connect(self.reset)
         self.transitions: dict[tuple[State, Event], Transition] = {
             (State.WELCOME, Event.START): lambda: State.SERVICES,
             (State.SERVICES, Event.BACK): self._home,
             (State.SERVICES, Event.SERVICE): self._choose_service,
-            (State.QUESTION, Event.ANSWER): self._answer,
-            (State.QUESTION, Event.BACK): self._question_back,
-            (State.QUESTION, Event.NEXT): self._question_next,
-            (State.REVIEW, Event.BACK): self._review_back,
-            (State.REVIEW, Event.CHANGE): self._change,
+            (State.QUESTION, Event.ANSWER): lambda q, o: _to(self.session.answer(q, o)),
+            (State.QUESTION, Event.BACK): lambda: _to(self.session.back()),
+            (State.QUESTION, Event.NEXT): lambda: _to(self.session.forward()),
+            (State.REVIEW, Event.BACK): lambda: _to(self.session.back_from_review()),
+            (State.REVIEW, Event.CHANGE): lambda question: _to(self.session.change(question)),
             (State.REVIEW, Event.NEXT): lambda: State.DOCUMENTS,
             (State.DOCUMENTS, Event.BACK): lambda: State.REVIEW,
             (State.DOCUMENTS, Event.NEXT): lambda: State.RESULT,
@@ -101,6 +107,7 @@ class Navigator(QObject):
             (State.PRINTING, Event.PRINTED): self._printed,
             (State.PRINTING, Event.FINISH): lambda: State.THANKS,
             (State.THANKS, Event.FINISH): self._home,
+            **{(state, Event.HOME): self._home for state in VISITOR_STATES},
         }
         self.entries: dict[State, Callable[[], ScreenContent]] = {
             State.WELCOME: self._enter_welcome,
@@ -111,17 +118,18 @@ class Navigator(QObject):
             State.RESULT: self._enter_result,
             State.BLOCKER: self._enter_blocker,
             State.PRINTING: self._enter_printing,
-            State.THANKS: self._enter_thanks,
+            State.THANKS: lambda: build.thanks(self.strings, self.session.language),
             State.PIN: self._enter_staff,
             State.DASHBOARD: self._enter_staff,
-            State.OUT_OF_ORDER: self._enter_out_of_order,
+            State.OUT_OF_ORDER: lambda: staff_content.out_of_order(
+                self.strings, self.session.language
+            ),
         }
         window.set_long_press(settings.timing.long_press)
-        window.languages.enable(settings.languages)
         for screen in screens.all():
             window.add_screen(screen)
         screens.services.set_catalogue(pricing.catalogue)
-        jobs.finished.connect(self._on_print_finished)
+        jobs.finished.connect(lambda reference, _outcome: self.fire(Event.PRINTED, reference))
         self._connect()
         self.reset()
 
@@ -133,7 +141,7 @@ class Navigator(QObject):
     def _connect(self) -> None:
         s, w, fire = self.screens, self.window, self.fire
         w.back_clicked.connect(lambda: fire(Event.BACK))
-        w.home_clicked.connect(self.reset)
+        w.home_clicked.connect(lambda: fire(Event.HOME))
         w.next_clicked.connect(lambda: fire(Event.NEXT))
         w.language_clicked.connect(self.set_language)
         s.welcome.language_chosen.connect(self.set_language)
@@ -150,7 +158,6 @@ class Navigator(QObject):
         s.printing.retry_requested.connect(lambda: fire(Event.PRINT))
         s.printing.finished.connect(lambda: fire(Event.FINISH))
         s.thanks.finished.connect(lambda: fire(Event.FINISH))
-        w.watch_idle(self.idle)
         self.idle.expired.connect(self._on_idle_expired)
 
     # -- public -----------------------------------------------------------------------------
@@ -171,17 +178,19 @@ class Navigator(QObject):
         state = self._redirect(state)
         if self.state is State.THANKS:
             self.thanks_timer.stop()
+        self.visiting = self.visiting or state in VISITOR_STATES
         self.state = state
         self._show()
         self.state_changed.emit(state.value)
 
     def reset(self) -> None:
         """Back to the welcome screen with nothing of the last visitor left."""
-        if self.state in VISITOR_STATES and self.outcome != "ended":
-            self._end(self.outcome or "abandoned")
+        if self.visiting and self.outcome != "ended":  # also when staff step in mid-visit
+            self.session_ended.emit(self.outcome or "abandoned")
+        self.visiting = False
         self.thanks_timer.stop()
         self.idle.disarm()
-        self.window.overlay.hide()
+        self.warning.hide()
         self.jobs.end_session(self.session_number)
         self.session_number += 1
         self.session.wipe(self.settings.default_language)
@@ -190,7 +199,7 @@ class Navigator(QObject):
         self.quote = None
         self.outcome = ""
         self.theme.set(Theme())
-        self.window.retranslate(self.session.language)
+        self._paint_header()
         self.noted.emit({"language": self.session.language})
         staff_in = self.staff is not None and self.staff.logged_in
         self.go(State.OUT_OF_ORDER if self.out_of_order.on and not staff_in else State.WELCOME)
@@ -201,7 +210,8 @@ class Navigator(QObject):
             return
         self.session.language = language  # type: ignore[assignment]
         self.noted.emit({"language": language})
-        self.window.retranslate(self.session.language)
+        self._paint_header()
+        self.warning.retranslate()
         self._show()
 
     def use_catalogue(self, catalogue: Catalogue) -> None:
@@ -230,6 +240,12 @@ class Navigator(QObject):
         if state is State.THANKS:
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
 
+    def _paint_header(self) -> None:
+        centre, languages = self.settings.centre.name, self.settings.languages
+        self.window.paint_header(
+            build.header(self.strings, centre, self.session.language, languages)
+        )
+
     def _redirect(self, state: State) -> State:
         if state is State.DOCUMENTS and self._quote() is None:
             return State.RESULT  # cannot be priced: the result says so, no dead end
@@ -252,7 +268,7 @@ class Navigator(QObject):
         session = self.session
         assert session.interview is not None and session.question is not None
         return build.question(
-            self.catalogue,
+            self.pricing,
             session.interview,
             session.question,
             visit_date=self.today(),
@@ -296,15 +312,9 @@ class Navigator(QObject):
         status = job.status.value if job.status else None
         return build.printing(status, job.reference, quote, self.strings)
 
-    def _enter_thanks(self) -> ScreenContent:
-        return build.thanks(self.strings, self.session.language)
-
     def _enter_staff(self) -> ScreenContent:
         assert self.staff is not None
         return self.staff.content(self.state, self.session.language)
-
-    def _enter_out_of_order(self) -> ScreenContent:
-        return build.out_of_order(self.strings, self.session.language)
 
     def _arm_idle(self, state: State) -> None:
         waiting = state in VISITOR_STATES and state not in (State.PRINTING, State.THANKS)
@@ -312,11 +322,7 @@ class Navigator(QObject):
             self.idle.disarm()  # nobody to wait for, or an assisted session: staff are there
             return
         timing = self.settings.timing
-        after = timing.idle_result if state is State.RESULT else timing.idle
-        if not self.idle.warning:
-            self.idle.arm(after)
-        else:
-            self.idle.after_seconds = after
+        self.idle.wait(timing.idle_result if state is State.RESULT else timing.idle)
 
     # -- transitions ----------------------------------------------------------------------------
 
@@ -327,23 +333,6 @@ class Navigator(QObject):
         service = self.catalogue.service(service_id)
         self.noted.emit({"service": service_id})
         return State(self.session.choose(service, self.settings.centre.centre_class))
-
-    def _answer(self, question_id: str, option_id: str) -> State:
-        return State(self.session.answer(question_id, option_id))
-
-    def _question_back(self) -> State:
-        return State(self.session.back())
-
-    def _question_next(self) -> State | None:
-        step = self.session.forward()
-        return State(step) if step else None
-
-    def _review_back(self) -> State | None:
-        step = self.session.back_from_review()
-        return State(step) if step else None
-
-    def _change(self, question_id: str) -> State:
-        return State(self.session.change(question_id))
 
     def _blocker_back(self) -> State | None:
         if self.session.question is None:
@@ -381,9 +370,6 @@ class Navigator(QObject):
 
     # -- other visitor actions ------------------------------------------------------------------
 
-    def _end(self, outcome: str) -> None:
-        self.session_ended.emit(outcome)
-
     def _on_document_toggled(self, document_id: str, have_it: bool) -> None:
         if self.state is not State.DOCUMENTS or self.quote is None:
             return
@@ -394,12 +380,9 @@ class Navigator(QObject):
         self.content = build.documents(self.quote, self.session.have, self.strings)
         self.screens.documents.paint(self.content)
 
-    def _on_print_finished(self, reference: str, outcome: PrintOutcome) -> None:
-        self.fire(Event.PRINTED, reference)
-
     def _on_idle_expired(self) -> None:
         # A visitor who had their result or blocker keeps that outcome; others timed out.
-        self._end(self.outcome or "timed-out")
+        self.session_ended.emit(self.outcome or "timed-out")
         self.outcome = "ended"
         self.reset()
 
@@ -410,3 +393,8 @@ class Navigator(QObject):
         chosen = Theme.chosen(large_text=session.large_text, high_contrast=session.high_contrast)
         self.theme.set(chosen)
         self._show()  # the toggles' state is part of what the screen says
+
+
+def _to(step: Step | None) -> State | None:
+    """The state that shows a step of the interview (None: stay)."""
+    return State(step) if step else None

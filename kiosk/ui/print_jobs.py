@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -90,19 +90,7 @@ class PrintJobs(QObject):
         """Archive and print a visitor's slip; it is the current job until it has an outcome
         and the session ends."""
         now = self.now()
-        self.journal.archive_slip(
-            ArchivedSlip(
-                reference=case.reference,
-                service=case.service,
-                answers=dict(case.answers),
-                have=sorted(have),
-                visit_date=case.visit_date.isoformat(),
-                language=case.language,
-                centre_class=case.centre_class,
-                printed_at=now.isoformat(timespec="seconds"),
-            ),
-            now,
-        )
+        self.journal.archive_slip(ArchivedSlip.of(case, have, now), now)
         self.current = PrintJob(case.reference, session)
         self.spooler.submit(self.slip(quote, case.reference, have), session)
         return self.current
@@ -112,15 +100,7 @@ class PrintJobs(QObject):
         record = self.journal.archived(reference)
         if record is None:
             return None
-        case = Case(
-            service=record.service,
-            answers=record.answers,
-            visit_date=date.fromisoformat(record.visit_date),
-            centre_class=record.centre_class,  # type: ignore[arg-type]
-            language=record.language,  # type: ignore[arg-type]
-            reference=reference,
-        )
-        return self.slip(self.pricing.quote(case), reference, set(record.have))
+        return self.slip(self.pricing.quote(record.case()), reference, set(record.have))
 
     def reprint(self, reference: str) -> bool:
         """Print an archived slip again (for staff); False when it is no longer kept."""

@@ -15,12 +15,13 @@ from enum import StrEnum
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.logic import screen_content as build
+from kiosk.logic import staff_content
 from kiosk.logic.catalogue import load_catalogue
 from kiosk.logic.check import CheckReport, check_catalogue, check_folder
-from kiosk.logic.content import Choice, Fact, Message, ScreenContent
-from kiosk.logic.i18n import Language, Strings, format_money
-from kiosk.logic.money import MoneyError
+from kiosk.logic.content import ScreenContent
+from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.money import MciYear, MoneyError
+from kiosk.logic.staff_content import DeskFacts
 from kiosk.printing.outcome import PrintOutcome
 from kiosk.settings import Settings
 from kiosk.storage.figures import day_figures
@@ -30,16 +31,6 @@ from kiosk.storage.pin import PinStore
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.navigator import Navigator, State
 from kiosk.ui.print_jobs import PrintJobs
-from kiosk.ui.screens.dashboard import ACTIONS
-
-ACTION_TEXTS = {
-    "serve-visitor": "attendant.serve",
-    "test-print": "attendant.test-print",
-    "reload-catalogue": "attendant.reload",
-    "out-of-order": "attendant.out-of-order",
-    "attendant-logout": "attendant.logout",
-    "exit-kiosk": "attendant.exit",
-}
 
 
 class StaffState(StrEnum):
@@ -113,7 +104,7 @@ class StaffDesk(QObject):
     def content(self, state: State, language: Language) -> ScreenContent:
         """What the PIN pad or the dashboard says."""
         if state is State.PIN:
-            return build.pin(self.strings, language, self.message)
+            return staff_content.pin(self.strings, language, self.message)
         return self._dashboard_content(language)
 
     # -- PIN --------------------------------------------------------------------------------
@@ -153,77 +144,34 @@ class StaffDesk(QObject):
         self.jobs.ask_printer()  # an offline printer must not hold the screen
 
     def _dashboard_content(self, language: Language) -> ScreenContent:
-        def text(key: str, **values: str) -> str:
-            return self.strings.text(key, language, **values)
-
         catalogue, today = self.navigator.catalogue, self.today()
-        status = [
-            Message("status", "status", text("attendant.printer", status=self.jobs.printer.value))
-        ]
         report = self._checked.get(catalogue.version)
         if report is None:  # walking every path takes a while: once per catalogue version
             report = self._checked[catalogue.version] = check_catalogue(catalogue)
-        result = "OK" if report.ok else str(report.problems[0])
-        line = text("attendant.catalogue", version=catalogue.version, result=result)
-        status.append(Message("status", "status" if report.ok else "problem", line))
         try:
-            mci = catalogue.fees.mci_for(today.year)
-            value = format_money(mci.value, language)
-            status.append(
-                Message(
-                    "status", "status", text("attendant.mci", year=str(today.year), value=value)
-                )
-            )
+            mci: MciYear | None = catalogue.fees.mci_for(today.year)
         except MoneyError:
-            status.append(
-                Message("status", "problem", text("attendant.mci-missing", year=str(today.year)))
-            )
-        if today.month == 12 and today.year + 1 not in catalogue.fees.years():
-            missing = text("attendant.mci-next-missing", year=str(today.year + 1))
-            status.append(Message("status", "problem", missing))
+            mci = None
         last = self.journal.last_print()
-        if last is not None and last[1] in ("failed", "unknown"):
-            failed = text("attendant.last-print", reference=last[0], status=last[1], detail=last[2])
-            status.append(Message("status", "problem", failed))
         figures = day_figures(self.journal, self.now().date())
-        counts: dict[str, int] = {}
-        for service_id, number in figures.services.items():
-            service = catalogue.services.get(service_id or "")
-            title = service.title.get(language) if service else "—"
-            counts[title] = counts.get(title, 0) + number
-        counts.update(figures.outcomes)
-        counts.update(figures.languages)
-        nothing = text("attendant.nothing")
-        slips = self.journal.recent_slips()[:10]
-        reprint = text("attendant.reprint")
-        choices = [Choice(f"reprint-{ref}", reprint, ref, value=ref) for ref in slips]
-        choices += [
-            Choice(
-                name,
-                text(ACTION_TEXTS[name]),
-                selected=name == "out-of-order" and self.out_of_order.on,
-            )
-            for name in ACTIONS
-        ]
-        audit = [f"{at}  {action}" for at, action in self.journal.audit_log(20)]
-        return ScreenContent(
-            screen="dashboard",
-            language=language,
-            heading=text("attendant.dashboard"),
-            text=self.message,
-            messages=tuple(status),
-            choices=tuple(choices),
-            facts=(
-                Fact("today-title", text("attendant.today")),
-                Fact("counts", _lines(counts) or nothing),
-                Fact("gave-up-title", text("attendant.gave-up")),
-                Fact("gave-up", _lines(figures.gave_up) or nothing),
-                Fact("slips-title", text("attendant.slips")),
-                *((Fact("slips-empty", nothing),) if not slips else ()),
-                Fact("audit-title", text("attendant.audit")),
-                Fact("audit-log", "\n".join(audit) or nothing),
-            ),
+        facts = DeskFacts(
+            year=today.year,
+            printer=self.jobs.printer.value,
+            catalogue_version=catalogue.version,
+            catalogue_problem=None if report.ok else str(report.problems[0]),
+            mci=mci,
+            next_year_missing=today.month == 12 and today.year + 1 not in catalogue.fees.years(),
+            failed_print=last if last is not None and last[1] in ("failed", "unknown") else None,
+            services=figures.services,
+            outcomes=figures.outcomes,
+            languages=figures.languages,
+            gave_up=figures.gave_up,
+            slips=tuple(self.journal.recent_slips()[:10]),
+            audit=tuple(self.journal.audit_log(20)),
+            out_of_order=self.out_of_order.on,
+            message=self.message,
         )
+        return staff_content.dashboard(facts, catalogue, self.strings, language)
 
     def _on_printer_known(self, _status: object) -> None:
         if self.navigator.state is State.DASHBOARD:
@@ -290,10 +238,6 @@ class StaffDesk(QObject):
 
     def _audit(self, action: str) -> None:
         self.journal.audit(action, self.now())
-
-
-def _lines(counts: dict[str, int]) -> str:
-    return "\n".join(f"{key}: {count}" for key, count in sorted(counts.items()))
 
 
 class StaffActivity(QObject):

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.logic.content import ScreenContent
-from kiosk.logic.i18n import Language, LocalText, Strings, format_date
-from kiosk.ui.idle import IdleMonitor
+from kiosk.logic.i18n import Language, format_date
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
@@ -35,10 +34,8 @@ class KioskWindow(QWidget):
     next_clicked = Signal()
     language_clicked = Signal(str)
 
-    def __init__(self, strings: Strings, centre_name: LocalText, clock: bool = True) -> None:
+    def __init__(self, clock: bool = True) -> None:
         super().__init__(objectName="kiosk")
-        self.strings = strings
-        self.centre = centre_name
         self.language: Language = "kk"
         self.allow_close = False
         self.full_clock = True
@@ -60,7 +57,7 @@ class KioskWindow(QWidget):
         self.language_row = QWidget()
         row = QHBoxLayout(self.language_row)
         row.setContentsMargins(0, 0, 0, 0)
-        self.languages = LanguageButtons(strings, row, self.language_clicked.emit, self)
+        self.languages = LanguageButtons(row, self.language_clicked.emit, self)
         top.addWidget(self.language_row)
 
         self.stack = QStackedWidget(objectName="screens")
@@ -95,7 +92,7 @@ class KioskWindow(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(footer)
-        self.overlay = IdleOverlay(strings, self)
+        self.overlay = IdleOverlay(self)
 
         self.long_press = QTimer(self, singleShot=True)
         self.long_press.timeout.connect(self.attendant_requested)
@@ -146,22 +143,12 @@ class KioskWindow(QWidget):
         self.full_clock = not languages
         self._tick()
 
-    def retranslate(self, language: Language) -> None:
-        """Texts of the window's own parts: the centre's name, the language in use, and the
-        idle countdown if it is showing."""
-        self.language = language
-        self.centre_name.setText(self.centre.get(language))
-        self.languages.mark(language)
-        if self.overlay.isVisible():
-            self.overlay.show_countdown(self.overlay.seconds, language)
+    def paint_header(self, content: ScreenContent) -> None:
+        """The header as its content says: the centre's name, the language switch."""
+        self.language = content.language
+        self.centre_name.setText(content.heading)
+        self.languages.paint(content.choices)
         self._tick()
-
-    def watch_idle(self, idle: IdleMonitor) -> None:
-        """Show `idle`'s countdown over the screens; More time hides it and starts again."""
-        idle.warned.connect(lambda seconds: self.overlay.show_countdown(seconds, self.language))
-        idle.counted.connect(lambda seconds: self.overlay.show_countdown(seconds, self.language))
-        self.overlay.more_time.connect(self.overlay.hide)
-        self.overlay.more_time.connect(idle.restart)
 
     def _tick(self) -> None:
         now = datetime.now()

@@ -108,7 +108,7 @@ def test_fault_outcomes(qtbot, tmp_path, printer, status, detail, retry) -> None
     assert time.monotonic() - started < 3  # an offline printer never freezes the kiosk
     assert driver.screen == "screen-printing"
     assert driver.visible("print-retry") is retry
-    message = driver.text_of("print-status")
+    message = driver.text_of("heading")
     assert message == driver.screen_content().heading
     assert message == Strings.load(ASSETS / "i18n").text(f"printing.{status}", "en")
     assert (driver.screen_content().action("print-retry") is not None) is retry
@@ -133,7 +133,7 @@ def test_retry_after_failure_then_staff_reprint(qtbot, tmp_path) -> None:
     printer.state = PrinterStatus.READY
     driver.click("print-retry")
     assert driver.wait_for_print() == "printed"
-    assert driver.text_of("print-status") == driver.screen_content().heading
+    assert driver.text_of("heading") == driver.screen_content().heading
     assert printer.printed == [reference]
     driver.click("finish")
     driver.click("finish")

@@ -309,3 +309,22 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
             stored += path.read_bytes()
     for text in [*seen, *(answer for answer in answers if len(answer) > 12)]:
         assert text.encode("utf-8") not in stored, text
+
+
+def test_staff_stepping_in_mid_visit_ends_that_visitor_s_session(qtbot, tmp_path) -> None:
+    """A visitor's session that staff interrupt (log in, then serve the next visitor) is
+    recorded as abandoned, and the next visitor gets a row of their own."""
+    PinStore(tmp_path).set_pin(PIN)
+    driver = kiosk(qtbot, tmp_path)
+    driver.choose_service("id-card-restoration")
+    driver.open_attendant()
+    enter_pin(driver, PIN)
+    assert driver.screen == "screen-dashboard"
+    driver.click("serve-visitor")
+    driver.choose_service("driving-licence-replacement")
+    driver.click("nav-home")
+    rows = [(row["service"], row["outcome"]) for row in driver.journal.sessions()]
+    assert rows == [
+        ("id-card-restoration", "abandoned"),
+        ("driving-licence-replacement", "abandoned"),
+    ]

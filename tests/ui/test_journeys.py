@@ -13,6 +13,8 @@ from kiosk.logic.i18n import LANGUAGES, format_money
 from kiosk.logic.payment import parse_payload
 from kiosk.testing import KioskDriver
 from tests.emv_reference import verify
+from tests.logic.helpers import rounded as doc_rounding
+from tests.logic.seed_figures import id_card_seed, licence_seed, services_doc
 
 from .conftest import TODAY
 from .pixels import decode_qr
@@ -76,6 +78,12 @@ def test_id_card_end_to_end(driver: KioskDriver, language: str) -> None:
     )
     assert content.total.amount == sum(line.amount for line in content.lines)
     assert [line.id for line in content.lines] == [line["id"] for line in quote["bill"]["lines"]]
+    # And the amounts are the sources': a third loss costs 1 MCI (seed 004) at 2026's MCI
+    # (SERVICES.md), and issuing within a working day at a major centre is the seed's fee.
+    seed, doc = id_card_seed(), services_doc()
+    [one_day] = [option for option in seed.expedited["major"] if option.days.value == 1]
+    duty = seed.repeat_mci.value * doc.mci[TODAY.year].value.value
+    assert content.total.amount == duty + one_day.fee.value
     for warning in ("fine-over-30-days", "digital-id-unusable", "report-loss-now"):
         assert driver.visible(f"warning-{warning}")
     payloads = driver.payloads()
@@ -108,7 +116,11 @@ def test_licence_end_to_end(driver: KioskDriver, language: str) -> None:
     driver.next()
     assert driver.screen == "screen-result"
     quote = cli_quote("driving-licence-replacement", LICENCE, language)
-    assert driver.screen_content().total.amount == Decimal(quote["bill"]["total"])
+    total = driver.screen_content().total.amount
+    assert total == Decimal(quote["bill"]["total"])
+    # 1.25 MCI (seed 000) at 2026's MCI, rounded half-up as SERVICES.md says: 5 406.25 → 5 406.
+    exact = licence_seed().duty_mci.value * services_doc().mci[TODAY.year].value.value
+    assert doc_rounding(exact, services_doc().mci[TODAY.year].rounding) == total
     shown = [m.id for m in driver.screen_content().messages if m.kind == "warning"]
     assert shown == [f"warning-{w['id']}" for w in quote["warnings"]]
     for warning in ("check-fines", "data-not-digitised", "online-available"):

@@ -34,6 +34,10 @@ def same(driver: KioskDriver) -> None:
     assert said(driver) == painted(driver), driver.state
     for choice in content.choices:  # every choice is a widget a finger can reach
         assert driver.visible(choice.id), choice.id
+    if driver.visible("heading"):  # each screen's title, named as DESIGN.md says
+        assert driver.text_of("heading") == content.heading
+    else:  # only the notices that are all message: out of order, no amount this year
+        assert content.screen in ("out-of-order", "result") and content.total is None
 
 
 def walk(driver: KioskDriver, service: str, answers: dict[str, str]) -> list[str]:
@@ -135,3 +139,80 @@ def test_a_late_tap_for_a_screen_already_left_does_nothing(driver) -> None:
     navigator.fire(Event.PRINT)  # Print belongs to the result screen
     navigator.fire(Event.ANSWER, "circumstance", "lost")
     assert driver.state == "services" and driver.screen_content() == before
+
+
+def test_the_idle_warning_is_content_too(qtbot, fast_settings) -> None:
+    driver = KioskDriver.start(qtbot, settings=fast_settings)
+    driver.click("start")
+    driver.choose_service("id-card-restoration")
+    driver.idle_warning()
+    warning = driver.screen_content()
+    assert warning.screen == "idle-warning"
+    overlay = driver.window.findChild(QWidget, "idle-overlay")
+    shown = {
+        widget.text()
+        for widget in overlay.findChildren(QWidget)
+        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible()
+    }
+    assert shown == set(warning.texts())
+    driver.language("en")  # the warning follows the language
+    assert driver.screen_content().language == "en"
+    assert driver.text_of("idle-more-time") == driver.screen_content().choices[0].label
+    driver.click("idle-more-time")
+    assert driver.screen_content().screen == "question"
+
+
+def test_staff_screens_paint_their_content(qtbot, tmp_path) -> None:
+    from kiosk.settings import Settings
+    from kiosk.storage.pin import PinStore
+
+    PinStore(tmp_path).set_pin("2468")
+    driver = KioskDriver.start(qtbot, settings=Settings(data_folder=tmp_path))
+    driver.open_attendant()
+    same(driver)
+    assert [c.label for c in driver.screen_content().choices][:10] == list("1234567890")
+    for digit in "2468":
+        driver.click(f"pin-{digit}")
+    driver.click("pin-ok")
+    assert driver.state == "dashboard"
+    assert driver.text_of("heading") == driver.screen_content().heading
+    dashboard = driver.screen_content()
+    painted_lines = painted(driver)
+    for fact in dashboard.facts:
+        assert set(fact.text.split("\n")) <= painted_lines, fact.id
+    for message in dashboard.messages:
+        shown = f"{message.title} {message.text}" if message.title else message.text
+        assert set(shown.split("\n")) <= painted_lines
+    driver.click("out-of-order")
+    driver.click("attendant-logout")
+    assert driver.state == "out-of-order"
+    same(driver)
+    assert {f.text for f in driver.screen_content().facts} <= painted(driver)
+
+
+def test_a_failed_print_keeps_the_codes_in_the_content(qtbot, tmp_path) -> None:
+    from kiosk.printing.backends import PrinterFault, PrinterStatus
+    from kiosk.settings import Settings
+
+    class Jammed:
+        name = "jammed"
+
+        def status(self):
+            return PrinterStatus.READY
+
+        def print_slip(self, slip):
+            raise PrinterFault("paper jam", sent=False)
+
+    settings = Settings(data_folder=tmp_path)
+    driver = KioskDriver.start(qtbot, settings=settings, printer=Jammed())
+    driver.click("start")
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    codes = [item.payload for item in driver.screen_content().qr if item.id != "online"]
+    assert driver.print_slip() == "failed"
+    content = driver.screen_content()
+    assert [item.payload for item in content.qr] == codes
+    assert content.action("print-retry") is not None
+    same(driver)

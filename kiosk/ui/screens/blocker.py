@@ -25,7 +25,7 @@ class BlockerScreen(Screen):
         """Every blocker in force."""
         super().paint(content)
         clear(self.column)
-        title = label("title")
+        title = label("title", name="heading")
         title.setText(content.heading)
         self.column.addWidget(title)
         for message in content.messages:

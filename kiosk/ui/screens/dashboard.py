@@ -6,16 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
+from kiosk.logic.staff_content import ACTIONS
 from kiosk.ui.screen import Screen, clear, label, scroll_column
 
-ACTIONS = (
-    "serve-visitor",
-    "test-print",
-    "reload-catalogue",
-    "out-of-order",
-    "attendant-logout",
-    "exit-kiosk",
-)
 SECTIONS = (("today-title", "counts"), ("gave-up-title", "gave-up"))
 
 
@@ -67,13 +60,13 @@ class DashboardScreen(Screen):
         """Status, today's figures, slips to reprint, the audit log and the actions."""
         super().paint(content)
         clear(self.column)
-        self.column.addWidget(_line("title", "", content.heading))
+        self.column.addWidget(_line("title", "heading", content.heading))
         if content.text:
             self.column.addWidget(_line("heading", "dashboard-message", content.text))
         for message in content.messages:
             problem = message.kind == "problem"
-            name = "status-problem" if problem else ""
-            text = ("⚠ " if problem else "") + message.text
+            text = f"{message.title} {message.text}" if message.title else message.text
+            name = message.id if problem else ""
             self.column.addWidget(_line("heading" if problem else "", name, text))
         for title, body in (*SECTIONS, ("slips-title", "")):
             self.column.addWidget(_line("heading", "", content.fact(title)))

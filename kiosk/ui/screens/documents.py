@@ -21,7 +21,7 @@ class DocumentsScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = self.scrolling()
-        self.title, self.hint = label("title"), label("subtitle")
+        self.title, self.hint = label("title", name="heading"), label("subtitle")
         self.column.addWidget(self.title)
         self.column.addWidget(self.hint)
         self.column.addStretch(1)

@@ -24,7 +24,7 @@ class PinScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("title")
+        self.title = label("title", name="heading")
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.field = QLineEdit(objectName="attendant-pin", readOnly=True)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -39,7 +39,7 @@ class PinScreen(Screen):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = QPushButton(key if key.isdigit() else "", objectName=f"pin-{key}")
+            button = QPushButton(objectName=f"pin-{key}")
             button.setMinimumSize(128, 88)
             if key == "ok":
                 button.setProperty("role", "primary")
@@ -85,6 +85,6 @@ class PinScreen(Screen):
         self.title.setText(content.heading)
         self.message.setText(content.text)
         labels = {choice.id: choice.label for choice in content.choices}
-        self.keys["clear"].setText(labels["pin-clear"])
-        self.keys["ok"].setText(labels["pin-ok"])
+        for key, button in self.keys.items():
+            button.setText(labels[f"pin-{key}"])
         self.cancel.setText(labels["pin-cancel"])

@@ -31,7 +31,7 @@ class PrintingScreen(Screen):
         clear(self.column)
         self.column.addStretch(1)
         for role, name, text in (
-            ("title", "print-status", content.heading),
+            ("title", "heading", content.heading),
             ("heading", "print-reference", content.fact("print-reference")),
             ("subtitle", "print-next", content.fact("print-next")),
         ):

@@ -20,7 +20,7 @@ class QuestionScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = self.scrolling()
-        self.title = label("title", name="question-text")
+        self.title = label("title", name="heading")
         self.help = label("subtitle", name="question-help")
         self.column.addWidget(self.title)
         self.column.addWidget(self.help)

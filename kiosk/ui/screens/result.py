@@ -38,7 +38,7 @@ class ResultScreen(Screen):
                 self.column.addWidget(box)
             self.column.addStretch(1)
             return
-        self.column.addWidget(_text("title", "result-title", content.heading))
+        self.column.addWidget(_text("title", "heading", content.heading))
         self.column.addWidget(_bill(content))
         fact = content.fact
         payments = [item for item in content.qr if item.id != "online"]

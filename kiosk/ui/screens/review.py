@@ -46,7 +46,7 @@ class ReviewScreen(Screen):
         super().__init__(parent)
         self.rows: list[AnswerRow] = []  # in use
         self.column = self.scrolling()
-        self.title = label("title")
+        self.title = label("title", name="heading")
         self.column.addWidget(self.title)
         self.column.addStretch(1)
         self.pool = Pool(self.column, lambda: AnswerRow(self.change_requested), AnswerRow.blank)

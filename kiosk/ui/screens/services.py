@@ -22,14 +22,14 @@ class ServicesScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("title")
+        self.title = label("title", name="heading")
         self.column = self.scrolling()
         self.tiles: dict[str, BigButton] = {}
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """Build a tile for every service, in catalogue order."""
         clear(self.column)
-        self.title = label("title")
+        self.title = label("title", name="heading")
         self.column.addWidget(self.title)
         self.tiles = {}
         for service_id in catalogue.services:

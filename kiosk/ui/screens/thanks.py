@@ -17,7 +17,7 @@ class ThanksScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("huge")
+        self.title = label("huge", name="heading")
         self.body = label("subtitle")
         for widget in (self.title, self.body):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
-from kiosk.logic.i18n import Strings
 from kiosk.ui.screen import Screen, label, scroll_column
 from kiosk.ui.widgets.language_buttons import LanguageButtons
 
@@ -24,9 +23,9 @@ class WelcomeScreen(Screen):
     large_text_toggled = Signal(bool)
     high_contrast_toggled = Signal(bool)
 
-    def __init__(self, strings: Strings, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("huge", name="welcome-title")
+        self.title = label("huge", name="heading")
         self.subtitle = label("subtitle")
         self.choose_language = label("heading")
         self.privacy = label("muted")
@@ -35,7 +34,7 @@ class WelcomeScreen(Screen):
         row = QHBoxLayout()
         row.setSpacing(24)
         row.addStretch(1)
-        self.languages = LanguageButtons(strings, row, self.language_chosen.emit, self)
+        self.languages = LanguageButtons(row, self.language_chosen.emit, self)
         row.addStretch(1)
         self.large_text = QPushButton(objectName="a11y-large-text", checkable=True)
         self.high_contrast = QPushButton(objectName="a11y-high-contrast", checkable=True)
@@ -78,10 +77,7 @@ class WelcomeScreen(Screen):
         self.privacy.setText(content.fact("privacy"))
         choices = {choice.id: choice for choice in content.choices}
         self.start.setText(choices["start"].label)
-        for button in self.languages.buttons():
-            choice = choices.get(button.objectName())
-            button.setVisible(choice is not None)
-            button.setChecked(choice is not None and choice.selected)
+        self.languages.paint(content.choices)
         self.choose_language.setVisible(any(c.startswith("lang-") for c in choices))
         for button in (self.large_text, self.high_contrast):
             choice = choices[button.objectName()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.logic.i18n import Language, Strings
+from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import label
 
 
@@ -16,11 +16,8 @@ class IdleOverlay(QWidget):
     PANEL_WIDTH = 860
     PANEL_MARGIN = 48
 
-    def __init__(self, strings: Strings, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, objectName="idle-overlay")
-        self.strings = strings
-        self.language: Language = "kk"
-        self.seconds = 0
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         panel = QFrame(objectName="idle-panel")
         panel.setFixedWidth(self.PANEL_WIDTH)
@@ -50,12 +47,11 @@ class IdleOverlay(QWidget):
             self.setGeometry(self.parentWidget().rect())
         return False
 
-    def show_countdown(self, seconds: int, language: Language) -> None:
-        """Show (or update) the warning with `seconds` left."""
-        self.seconds, self.language = seconds, language
-        self.title.setText(self.strings.text("idle.title", language))
-        self.body.setText(self.strings.text("idle.text", language, seconds=str(seconds)))
-        self.button.setText(self.strings.text("idle.more-time", language))
+    def paint(self, content: ScreenContent) -> None:
+        """Show (or update) the warning as its content says."""
+        self.title.setText(content.heading)
+        self.body.setText(content.text)
+        self.button.setText(content.choices[0].label)
         # A centred panel gets no height-for-width from its layout: give wrapped text room.
         inner = self.PANEL_WIDTH - 2 * self.PANEL_MARGIN
         for widget in (self.title, self.body):
