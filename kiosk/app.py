@@ -8,7 +8,9 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from kiosk.printing.factory import make_backend
 from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings
+from kiosk.storage.folder_lock import FolderLock
 from kiosk.storage.journal import Journal
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
@@ -241,15 +244,37 @@ def has_display() -> bool:
 def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = False) -> int:
     """Run the kiosk until it is told to exit; `smoke`: paint the first screen and exit 0.
 
-    A broken catalogue or setting is reported before anything else (raised to the caller).
+    The data folder is held for this process alone: a second kiosk on it gets FolderInUse
+    at once. A smoke check works in a temporary folder of its own unless the settings name
+    one, so it never writes into a live kiosk's folder. A broken catalogue or setting is
+    reported before anything else (raised to the caller).
     """
-    catalogue = load_catalogue(settings.catalogue)
-    settings.check_payees(catalogue.payees())
-    if not has_display():
-        if not smoke:
-            print(NO_DISPLAY, file=sys.stderr)
-            return 1
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    scratch = None
+    if smoke and "data_folder" not in settings.model_fields_set:
+        scratch = Path(tempfile.mkdtemp(prefix="kiosk-smoke-"))
+        settings = settings.model_copy(update={"data_folder": scratch})
+    try:
+        catalogue = load_catalogue(settings.catalogue)
+        settings.check_payees(catalogue.payees())
+        if not has_display():
+            if not smoke:
+                print(NO_DISPLAY, file=sys.stderr)
+                return 1
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        lock = FolderLock(settings.data_folder)
+        lock.acquire()
+        try:
+            return _serve(settings, catalogue, windowed=windowed, smoke=smoke, attendant=attendant)
+        finally:
+            lock.release()
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _serve(
+    settings: Settings, catalogue: Catalogue, *, windowed: bool, smoke: bool, attendant: bool
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     setup_logging(settings.data_folder)

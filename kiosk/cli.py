@@ -21,6 +21,7 @@ from kiosk.logic.quote import Quote
 from kiosk.settings import Settings, SettingsError, load_settings
 
 BAD_ARGUMENTS = 2
+FOLDER_IN_USE = 3
 
 
 class Parser(argparse.ArgumentParser):
@@ -215,6 +216,7 @@ def _check(folder: Path) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     """The touchscreen kiosk (full screen unless --windowed), or --smoke."""
     from kiosk.app import run
+    from kiosk.storage.folder_lock import FolderInUse
 
     if args.lang:
         settings = settings.model_copy(update={"default_language": args.lang})
@@ -228,6 +230,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     except (CatalogueError, SettingsError, MoneyError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
+    except FolderInUse as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return FOLDER_IN_USE
 
 
 def _set_pin(settings: Settings) -> int:

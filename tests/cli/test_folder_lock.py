@@ -1,0 +1,94 @@
+"""One kiosk per data folder: a second one says which process has it and exits with 3, and
+a smoke check never writes into a live kiosk's folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.storage.folder_lock import FolderInUse, FolderLock
+
+
+def environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra)
+    return env
+
+
+def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=environment(**env),
+    )
+
+
+@pytest.fixture
+def running(tmp_path: Path):
+    """A kiosk serving (offscreen, full screen) on its own data folder."""
+    folder = tmp_path / "live"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk"],
+        env=environment(KIOSK_DATA_FOLDER=str(folder)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    log = folder / "kiosk.log"
+    deadline = time.monotonic() + 60
+    while not (log.exists() and "started" in log.read_text(encoding="utf-8")):
+        assert process.poll() is None, "the kiosk did not start"
+        assert time.monotonic() < deadline, "the kiosk did not start in time"
+        time.sleep(0.1)
+    yield folder, process
+    process.kill()
+    process.wait(timeout=30)
+
+
+def test_a_second_kiosk_on_a_folder_in_use_exits_with_3_naming_both(running) -> None:
+    folder, process = running
+    for args in (("--smoke",), ()):
+        started = time.monotonic()
+        done = kiosk(*args, KIOSK_DATA_FOLDER=str(folder))
+        assert time.monotonic() - started < 10
+        assert done.returncode == 3, done.stderr
+        [line] = done.stderr.strip().splitlines()
+        assert str(folder) in line and f"process {process.pid}" in line
+    assert process.poll() is None  # the live kiosk goes on serving
+
+
+def test_the_folder_is_free_again_when_the_kiosk_is_killed(running) -> None:
+    folder, process = running
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    done = kiosk("--smoke", KIOSK_DATA_FOLDER=str(folder))
+    assert done.returncode == 0, done.stderr
+
+
+def test_smoke_writes_nothing_into_the_default_data_folder(tmp_path: Path) -> None:
+    home = tmp_path / "xdg"
+    done = kiosk("--smoke", XDG_DATA_HOME=str(home), HOME=str(tmp_path / "home"))
+    assert done.returncode == 0, done.stderr
+    assert not (home / "kiosk").exists()
+    assert not list(Path(tmp_path).glob("**/journal.sqlite3"))
+
+
+def test_a_lock_is_held_until_released(tmp_path: Path) -> None:
+    first = FolderLock(tmp_path)
+    first.acquire()
+    with pytest.raises(FolderInUse) as refused:
+        FolderLock(tmp_path).acquire()
+    assert refused.value.pid == str(os.getpid())
+    first.release()
+    again = FolderLock(tmp_path)
+    again.acquire()
+    again.release()
