@@ -125,7 +125,11 @@ def build_kiosk(
         kiosk_id=settings.kiosk_id,
         parent=window,
     )
-    references = ReferenceBook(settings.kiosk_id, settings.data_folder)
+    references = ReferenceBook(
+        settings.kiosk_id,
+        settings.data_folder,
+        lambda: journal.highest_reference(settings.kiosk_id),
+    )
     journal.close_interrupted(datetime.now())  # a session cut off by a crash or power cut
     journal.purge(datetime.now())
     out_of_order = OutOfOrder(settings.data_folder)

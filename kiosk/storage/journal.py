@@ -254,6 +254,24 @@ class Journal:
         )
         return {None if key is None else str(key): number for key, number in rows}
 
+    def highest_reference(self, kiosk_id: str) -> int:
+        """The highest reference number of this kiosk among the latest entries of the
+        archive, the print outcomes and the sessions (0 if none). Numbers only grow, so the
+        latest thousand of each hold the highest."""
+        pattern = f"{kiosk_id}-________-%"
+        highest = 0
+        for table in ("slips", "prints", "sessions"):
+            rows = self.db.execute(
+                f"SELECT reference FROM {table} WHERE reference LIKE ?"
+                " ORDER BY rowid DESC LIMIT 1000",
+                (pattern,),
+            )
+            for (reference,) in rows:
+                number = reference.rsplit("-", 1)[-1]
+                if number.isdigit():
+                    highest = max(highest, int(number))
+        return highest
+
     def audit(self, action: str, now: datetime) -> None:
         """An attendant action, for the audit log."""
         self.db.execute(

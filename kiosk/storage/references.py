@@ -1,34 +1,67 @@
-"""Slip references, unique per kiosk and day: K01-20261123-0042.
+"""Slip references, unique and increasing per kiosk: K01-20261123-0042.
 
-The last number of each day is kept in a small file in the data folder, so a restart
-never hands out a reference twice.
+The date is the visit's; the number counts every reference the kiosk has handed out, so a
+clock set back or a new day never repeats one. The last number is kept in a small file in
+the data folder, written to a new file, flushed to the disk and renamed into place (a
+power cut leaves the old number or the new one). Should the file still be lost or
+emptied, the kiosk goes on above the highest reference its journal holds, so no number of
+a slip still archived is handed out again.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+log = logging.getLogger(__name__)
+
 
 class ReferenceBook:
-    """Hands out the next reference for a day."""
+    """Hands out the next reference. `floor` gives the highest number already used that
+    the journal knows of (asked once, when the book is opened)."""
 
-    def __init__(self, kiosk_id: str, folder: Path) -> None:
+    def __init__(self, kiosk_id: str, folder: Path, floor: Callable[[], int] = lambda: 0):
         self.kiosk_id = kiosk_id
         self.path = folder / "references.json"
+        self.last = max(self._read(), floor())
 
     def next(self, day: date) -> str:
-        """The next reference of `day` (numbers start at 1 each day)."""
-        key = day.isoformat()
+        """The next reference, dated `day`."""
+        number = max(self.last, self._read()) + 1
+        self._write(number)
+        self.last = number
+        return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"
+
+    def _read(self) -> int:
         try:
-            numbers = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            numbers = {}
-        number = int(numbers.get(key, 0)) + 1
+            kept = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return 0
+        except (OSError, ValueError) as error:
+            log.warning(
+                "references file %s unreadable (%s): going on from the journal", self.path, error
+            )
+            return 0
+        if isinstance(kept, dict) and "last" in kept:
+            return int(kept["last"])
+        if isinstance(kept, dict):  # the older file: the last number of one day
+            return max((int(value) for value in kept.values()), default=0)
+        return 0
+
+    def _write(self, number: int) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_suffix(".tmp")
-        partial.write_text(json.dumps({key: number}), encoding="utf-8")
-        os.replace(partial, self.path)  # atomic: a crash leaves the old or the new file
-        return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"
+        with open(partial, "w", encoding="utf-8") as file:
+            json.dump({"last": number}, file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, self.path)
+        folder = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)  # the rename itself survives a power cut
+        finally:
+            os.close(folder)
