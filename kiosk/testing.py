@@ -72,7 +72,7 @@ class KioskDriver:
         cls,
         qtbot: Any | None = None,
         settings: Settings | None = None,
-        today: date | None = None,
+        today: date | Callable[[], date] | None = None,
         size: tuple[int, int] = (1280, 800),
         printer: Backend | None = None,
     ) -> KioskDriver:
@@ -86,7 +86,10 @@ class KioskDriver:
                 settings = Settings(data_folder=folder, timing=Timing())
             else:
                 settings = settings.model_copy(update={"data_folder": folder})
-        clock: Callable[[], date] = (lambda: today) if today else date.today
+        if callable(today):  # a clock the test moves on
+            clock: Callable[[], date] = today
+        else:
+            clock = (lambda: today) if today else date.today
         kiosk = build_kiosk(settings, today=clock, clock=False, printer=printer)
         window = kiosk.window
         window.allow_close = True

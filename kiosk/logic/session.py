@@ -32,6 +32,7 @@ class VisitorSession:
     reference: str | None = None
     question: str | None = None  # the question on screen
     changing: bool = False  # answering from "Check your answers"
+    visit_date: dt.date | None = None  # fixed when the visitor starts: quote, codes, slip
 
     @property
     def service(self) -> Service | None:
@@ -89,13 +90,21 @@ class VisitorSession:
         self.changing = True
         return self._ask(question_id)
 
-    def case(self, visit_date: dt.date) -> Case:
-        """The visitor's case as it stands, for pricing and printing."""
+    def dated(self, today: dt.date) -> dt.date:
+        """The visit's date: `today` the first time it is asked (on Start), the same date
+        ever after, until the wipe (a visit that crosses midnight keeps its day)."""
+        if self.visit_date is None:
+            self.visit_date = today
+        return self.visit_date
+
+    def case(self) -> Case:
+        """The visitor's case as it stands, for pricing and printing, on the visit date."""
         interview = self._interview()
+        assert self.visit_date is not None, "the visit has not started"
         return Case(
             service=interview.service.id,
             answers=dict(interview.answers),
-            visit_date=visit_date,
+            visit_date=self.visit_date,
             centre_class=interview.centre_class,  # type: ignore[arg-type]
             language=self.language,
             reference=self.reference or "",
@@ -110,6 +119,7 @@ class VisitorSession:
         self.reference = None
         self.question = None
         self.changing = False
+        self.visit_date = None
         self.language = language
         self.large_text = False
         self.high_contrast = False

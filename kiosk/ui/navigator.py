@@ -87,7 +87,7 @@ class Navigator(QObject):
         self.thanks_timer = QTimer(self, singleShot=True)
         self.thanks_timer.timeout.connect(self.reset)
         self.transitions: dict[tuple[State, Event], Transition] = {
-            (State.WELCOME, Event.START): lambda: State.SERVICES,
+            (State.WELCOME, Event.START): self._start,
             (State.SERVICES, Event.BACK): self._home,
             (State.SERVICES, Event.SERVICE): self._choose_service,
             (State.QUESTION, Event.ANSWER): lambda q, o: _to(self.session.answer(q, o)),
@@ -271,7 +271,7 @@ class Navigator(QObject):
             self.pricing,
             session.interview,
             session.question,
-            visit_date=self.today(),
+            visit_date=self.session.dated(self.today()),
             changing=session.changing,
             strings=self.strings,
             language=session.language,
@@ -329,6 +329,10 @@ class Navigator(QObject):
     def _home(self) -> None:
         self.reset()
 
+    def _start(self) -> State:
+        self.session.dated(self.today())  # one date for the whole visit, midnight or not
+        return State.SERVICES
+
     def _choose_service(self, service_id: str) -> State:
         service = self.catalogue.service(service_id)
         self.noted.emit({"service": service_id})
@@ -344,7 +348,7 @@ class Navigator(QObject):
         quote, reference = self.quote, self.session.reference
         if quote is None or reference is None:
             return None
-        case = self.session.case(self.today())
+        case = self.session.case()
         self.jobs.print_visitor(case, quote, set(self.session.have), self.session_number)
         return State.PRINTING
 
@@ -359,10 +363,11 @@ class Navigator(QObject):
         session = self.session
         interview = session.interview
         assert interview is not None
+        visit_date = self.session.dated(self.today())
         if interview.complete and session.reference is None:
-            session.reference = self.references(self.today())
+            session.reference = self.references(visit_date)
         try:
-            self.quote = self.pricing.quote(self.session.case(self.today()))
+            self.quote = self.pricing.quote(self.session.case())
         except MoneyError as error:
             log.error("cannot price %s: %s", interview.service.id, error)
             self.quote = None

@@ -75,13 +75,14 @@ class PrintJobs(QObject):
         self.spooler.refresh_status()
 
     def slip(self, quote: Quote, reference: str, have: set[str]) -> Slip:
-        """The slip of a quote, printed now."""
+        """The slip of a quote, printed now, dated with the quote's visit date (a slip
+        printed just after midnight still bears the day of the amounts on it)."""
         return self.pricing.slip(
             quote,
             self.strings,
             centre_name=self.centre_name,
             kiosk_id=self.kiosk_id,
-            printed_at=self.now(),
+            printed_at=datetime.combine(quote.date, self.now().time().replace(microsecond=0)),
             reference=reference,
             have=have,
         )

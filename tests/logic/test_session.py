@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.session import VisitorSession
 
@@ -26,7 +28,9 @@ def test_answers_lead_question_by_question_to_the_review(catalogue: Catalogue) -
     # The order the catalogue asks in, and no question the answers made irrelevant.
     service = catalogue.service("id-card-restoration")
     assert asked == [q.id for q in service.questions if q.id in ID_LOST_FIRST_STANDARD]
-    assert session.case(TODAY).answers == ID_LOST_FIRST_STANDARD
+    assert session.dated(TODAY) == TODAY
+    assert session.case().answers == ID_LOST_FIRST_STANDARD
+    assert session.dated(date(2027, 1, 1)) == TODAY  # the visit keeps its day
 
 
 def test_a_blocking_answer_goes_to_the_blocker(catalogue: Catalogue) -> None:
@@ -63,5 +67,6 @@ def test_a_wipe_forgets_everything(catalogue: Catalogue) -> None:
     session.have.add("application")
     session.reference = "K01-20261123-0001"
     session.large_text = True
+    session.dated(TODAY)
     session.wipe("kk")
     assert session == VisitorSession(language="kk")

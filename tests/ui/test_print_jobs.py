@@ -54,3 +54,30 @@ def test_a_reprint_is_the_slip_the_visitor_got(qtbot, tmp_path) -> None:
     assert again is not None
     assert again.text().splitlines()[2:] == printed.text().splitlines()[2:]  # all but the time
     assert [status for status, _ in driver.journal.prints(reference)] == ["printed"]
+
+
+def test_a_visit_across_midnight_keeps_its_day(qtbot, tmp_path) -> None:
+    """Started on 31 December, priced and printed after midnight: the quote, the codes and
+    the slip all belong to the day the visitor started (2027's MCI is not published yet, so
+    a quote dated 1 January would have no amount at all)."""
+    from datetime import date
+
+    day = [date(2026, 12, 31)]
+    printer = Capturing()
+    settings = Settings(data_folder=tmp_path)
+    driver = KioskDriver.start(qtbot, settings=settings, today=lambda: day[0], printer=printer)
+    driver.language("en")
+    driver.click("start")
+    day[0] = date(2027, 1, 1)  # midnight strikes while the visitor chooses
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    content = driver.screen_content()
+    assert content.total is not None  # priced, with 2026's MCI
+    assert "2026" in content.fact("mci-year")
+    assert driver.reference.startswith("K01-20261231-")
+    assert driver.print_slip() == "printed"
+    [slip] = printer.slips
+    assert "31 December 2026" in slip.text()
+    assert "2027" not in slip.text().splitlines()[1]  # the slip's date line
