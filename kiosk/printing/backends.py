@@ -4,7 +4,9 @@ PrinterFault saying whether anything reached the paper."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -70,17 +72,32 @@ class PdfBackend:
         return PrinterStatus.READY
 
     def print_slip(self, slip: Slip) -> str:
-        from kiosk.printing.pdf import render_pdf
+        """Write the slip to a partial file, flush it to the disk, check it is a whole PDF
+        with every page, and only then give it its name: anything less is a failure, and
+        no half-written slip ever bears a reference."""
+        from kiosk.printing.pdf import check_pdf, render_pdf
 
         path = self.folder / f"{slip.reference}.pdf"
         partial = path.with_suffix(".part")
         try:
-            render_pdf(slip, partial, self.paper)
+            partial.write_bytes(b"")  # an unwritable folder fails here, before Qt paints
+            pages = render_pdf(slip, partial, self.paper)
+            with open(partial, "rb") as written:
+                os.fsync(written.fileno())
+            problem = check_pdf(partial, pages)
+            if problem is not None:
+                raise PrinterFault(f"{path.name} was not written whole: {problem}", sent=False)
             partial.replace(path)
+            folder = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
         except OSError as error:
             raise PrinterFault(f"cannot write {path}: {error}", sent=False) from error
-        if not path.exists() or path.stat().st_size == 0:
-            raise PrinterFault(f"nothing was written to {path}", sent=False)
+        finally:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
         return str(path)
 
 

@@ -20,10 +20,7 @@ def test_language_switch_keeps_answers_and_rerenders_amounts(driver: KioskDriver
         "circumstance": "lost",
         "losses-this-year": "2",
     }
-    assert (
-        driver.text_of("heading")
-        == "Do you have a document exempting you from the state duty?"
-    )
+    assert driver.text_of("heading") == "Do you have a document exempting you from the state duty?"
     driver.answer_all(ID_CARD)
     assert driver.screen == "screen-review"
     driver.next()
