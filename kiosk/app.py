@@ -245,21 +245,26 @@ def has_display() -> bool:
     return True
 
 
+class StartupError(Exception):
+    """The kiosk could not start; the one line says why and where the traceback is."""
+
+
 def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = False) -> int:
     """Run the kiosk until it is told to exit; `smoke`: paint the first screen and exit 0.
 
     The data folder is held for this process alone: a second kiosk on it gets FolderInUse
     at once. A smoke check works in a temporary folder of its own unless the settings name
-    one, so it never writes into a live kiosk's folder. A broken catalogue or setting is
-    reported before anything else (raised to the caller).
+    one, so it never writes into a live kiosk's folder. Whatever fails before the first
+    screen is logged with its traceback in the data folder's log and raised to the caller
+    to say in one line: a broken catalogue or setting as itself, anything else as a
+    StartupError naming the log (a smoke check's temporary folder is then kept for it).
     """
     scratch = None
     if smoke and "data_folder" not in settings.model_fields_set:
         scratch = Path(tempfile.mkdtemp(prefix="kiosk-smoke-"))
         settings = settings.model_copy(update={"data_folder": scratch})
+    failed = False
     try:
-        catalogue = load_catalogue(settings.catalogue)
-        settings.check_payees(catalogue.payees())
         if not has_display():
             if not smoke:
                 print(NO_DISPLAY, file=sys.stderr)
@@ -268,12 +273,34 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
         lock = FolderLock(settings.data_folder)
         lock.acquire()
         try:
-            return _serve(settings, catalogue, windowed=windowed, smoke=smoke, attendant=attendant)
+            setup_logging(settings.data_folder)
+            return _start(settings, windowed=windowed, smoke=smoke, attendant=attendant)
+        except StartupError:
+            failed = True  # the line names the log in the folder: keep it
+            raise
         finally:
             lock.release()
     finally:
-        if scratch is not None:
+        if scratch is not None and not failed:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) -> int:
+    """Load and check the catalogue, then serve; a failure on the way is logged whole."""
+    try:
+        catalogue = load_catalogue(settings.catalogue)
+        settings.check_payees(catalogue.payees())
+    except Exception as error:
+        log.error("the kiosk cannot start: %s", error, exc_info=True)
+        raise
+    try:
+        return _serve(settings, catalogue, windowed=windowed, smoke=smoke, attendant=attendant)
+    except Exception as error:
+        log.critical("the kiosk failed to start", exc_info=True)
+        where = settings.data_folder / "kiosk.log"
+        raise StartupError(
+            f"the kiosk could not start: {type(error).__name__}: {error} (traceback in {where})"
+        ) from error
 
 
 def _serve(
@@ -281,7 +308,6 @@ def _serve(
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
-    setup_logging(settings.data_folder)
     route_qt_messages()
     kiosk = build_kiosk(settings, catalogue=catalogue)
     sys.excepthook = crash_hook(kiosk)

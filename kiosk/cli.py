@@ -215,7 +215,7 @@ def _check(folder: Path) -> int:
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     """The touchscreen kiosk (full screen unless --windowed), or --smoke."""
-    from kiosk.app import run
+    from kiosk.app import StartupError, run
     from kiosk.storage.folder_lock import FolderInUse
 
     if args.lang:
@@ -227,7 +227,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             smoke=args.smoke,
             attendant=args.attendant,
         )
-    except (CatalogueError, SettingsError, MoneyError) as error:
+    except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except FolderInUse as error:

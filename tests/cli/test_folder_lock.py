@@ -92,3 +92,26 @@ def test_a_lock_is_held_until_released(tmp_path: Path) -> None:
     again = FolderLock(tmp_path)
     again.acquire()
     again.release()
+
+
+def test_a_start_up_failure_is_said_plainly_and_logged_with_its_traceback(tmp_path: Path) -> None:
+    catalogue = tmp_path / "catalogue"
+    (catalogue / "services").mkdir(parents=True)
+    (catalogue / "fees.yaml").write_text("mci: [", encoding="utf-8")  # broken YAML
+    data = tmp_path / "data"
+    done = kiosk("--smoke", KIOSK_CATALOGUE=str(catalogue), KIOSK_DATA_FOLDER=str(data))
+    assert done.returncode == 1
+    assert "fees.yaml" in done.stderr and "Traceback" not in done.stderr
+    logged = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert "the kiosk cannot start" in logged and "Traceback" in logged
+
+
+def test_an_unforeseen_start_up_failure_is_one_line_naming_the_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "journal.sqlite3").mkdir(parents=True)  # a folder where the journal should be
+    done = kiosk("--smoke", KIOSK_DATA_FOLDER=str(data))
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert "could not start" in line and str(data / "kiosk.log") in line
+    logged = (data / "kiosk.log").read_text(encoding="utf-8")
+    assert "the kiosk failed to start" in logged and "Traceback" in logged
