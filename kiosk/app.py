@@ -131,7 +131,6 @@ def build_kiosk(
         lambda: journal.highest_reference(settings.kiosk_id),
     )
     journal.close_interrupted(datetime.now())  # a session cut off by a crash or power cut
-    journal.purge(datetime.now())
     out_of_order = OutOfOrder(settings.data_folder)
     navigator = Navigator(
         window,

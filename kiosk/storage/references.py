@@ -22,16 +22,21 @@ log = logging.getLogger(__name__)
 
 class ReferenceBook:
     """Hands out the next reference. `floor` gives the highest number already used that
-    the journal knows of (asked once, when the book is opened)."""
+    the journal knows of; the file and the journal are read once, at the first reference
+    (not at start-up), and after that the number is this process's alone: one kiosk per
+    data folder."""
 
     def __init__(self, kiosk_id: str, folder: Path, floor: Callable[[], int] = lambda: 0):
         self.kiosk_id = kiosk_id
         self.path = folder / "references.json"
-        self.last = max(self._read(), floor())
+        self.floor = floor
+        self.last: int | None = None
 
     def next(self, day: date) -> str:
         """The next reference, dated `day`."""
-        number = max(self.last, self._read()) + 1
+        if self.last is None:
+            self.last = max(self._read(), self.floor())
+        number = self.last + 1
         self._write(number)
         self.last = number
         return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"

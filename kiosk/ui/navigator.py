@@ -25,7 +25,7 @@ from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Strings
 from kiosk.logic.money import MoneyError
-from kiosk.logic.pricing import Pricing
+from kiosk.logic.pricing import Case, Pricing
 from kiosk.logic.quote import Quote
 from kiosk.logic.session import Step, VisitorSession
 from kiosk.settings import Settings
@@ -76,9 +76,9 @@ class Navigator(QObject):
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
         self.session = VisitorSession(language=settings.default_language)
         self.state: State = State.WELCOME
-        self.content: ScreenContent | None = None  # what the screen in front says
         self.quote: Quote | None = None
-        self.outcome = ""  # how the visitor's session is going: blocked, completed, ended
+        self._priced: Case | None = None  # the case `quote` was priced for
+        self.outcome = ""  # how the visitor's session is going: blocked, completed, timed-out
         self.visiting = False  # a visitor's session is open (from leaving the welcome screen)
         self.idle = IdleMonitor(settings.timing.countdown, self)
         self.warning = IdleWarning(
@@ -88,7 +88,7 @@ class Navigator(QObject):
         self.thanks_timer.timeout.connect(self.reset)
         self.transitions: dict[tuple[State, Event], Transition] = {
             (State.WELCOME, Event.START): self._start,
-            (State.SERVICES, Event.BACK): self._home,
+            (State.SERVICES, Event.BACK): self.reset,
             (State.SERVICES, Event.SERVICE): self._choose_service,
             (State.QUESTION, Event.ANSWER): lambda q, o: _to(self.session.answer(q, o)),
             (State.QUESTION, Event.BACK): lambda: _to(self.session.back()),
@@ -102,12 +102,12 @@ class Navigator(QObject):
             (State.RESULT, Event.PRINT): self._print,
             (State.RESULT, Event.FINISH): lambda: State.THANKS,
             (State.BLOCKER, Event.BACK): self._blocker_back,
-            (State.BLOCKER, Event.FINISH): self._home,
+            (State.BLOCKER, Event.FINISH): self.reset,
             (State.PRINTING, Event.PRINT): self._print,
             (State.PRINTING, Event.PRINTED): self._printed,
             (State.PRINTING, Event.FINISH): lambda: State.THANKS,
-            (State.THANKS, Event.FINISH): self._home,
-            **{(state, Event.HOME): self._home for state in VISITOR_STATES},
+            (State.THANKS, Event.FINISH): self.reset,
+            **{(state, Event.HOME): self.reset for state in VISITOR_STATES},
         }
         self.entries: dict[State, Callable[[], ScreenContent]] = {
             State.WELCOME: self._enter_welcome,
@@ -132,6 +132,11 @@ class Navigator(QObject):
         jobs.finished.connect(lambda reference, _outcome: self.fire(Event.PRINTED, reference))
         self._connect()
         self.reset()
+
+    @property
+    def content(self) -> ScreenContent | None:
+        """What the screen in front says."""
+        return self.screens.of(self.state).content
 
     @property
     def catalogue(self) -> Catalogue:
@@ -185,7 +190,7 @@ class Navigator(QObject):
 
     def reset(self) -> None:
         """Back to the welcome screen with nothing of the last visitor left."""
-        if self.visiting and self.outcome != "ended":  # also when staff step in mid-visit
+        if self.visiting:  # also when staff step in mid-visit
             self.session_ended.emit(self.outcome or "abandoned")
         self.visiting = False
         self.thanks_timer.stop()
@@ -196,7 +201,7 @@ class Navigator(QObject):
         self.session.wipe(self.settings.default_language)
         for screen in self.screens.all():
             screen.wipe()
-        self.quote = None
+        self.quote, self._priced = None, None
         self.outcome = ""
         self.theme.set(Theme())
         self._paint_header()
@@ -218,6 +223,7 @@ class Navigator(QObject):
         """Serve the next visitors from `catalogue` (staff reloaded it)."""
         self.pricing = Pricing(catalogue, self.pricing.profiles)
         self.jobs.pricing = self.pricing
+        self._priced = None
         self.screens.services.set_catalogue(catalogue)
 
     def refresh(self) -> None:
@@ -231,7 +237,6 @@ class Navigator(QObject):
         content = self.entries[state]()
         screen = self.screens.of(state)
         screen.paint(content)
-        self.content = content
         self._arm_idle(state)
         window.set_chrome(
             content, screen.footer(), languages=state not in (State.WELCOME, State.OUT_OF_ORDER)
@@ -285,9 +290,7 @@ class Navigator(QObject):
         )
 
     def _enter_documents(self) -> ScreenContent:
-        quote = self.quote  # priced by the redirect check; again only in another language
-        if quote is None or quote.language != self.session.language:
-            quote = self._quote()
+        quote = self._quote()
         assert quote is not None  # a quote that cannot be priced is redirected to the result
         return build.documents(quote, self.session.have, self.strings)
 
@@ -326,9 +329,6 @@ class Navigator(QObject):
 
     # -- transitions ----------------------------------------------------------------------------
 
-    def _home(self) -> None:
-        self.reset()
-
     def _start(self) -> State:
         self.session.dated(self.today())  # one date for the whole visit, midnight or not
         return State.SERVICES
@@ -359,18 +359,22 @@ class Navigator(QObject):
     # -- the visitor's quote --------------------------------------------------------------------
 
     def _quote(self) -> Quote | None:
-        """The visitor's quote in their language; None (and logged) when it cannot be priced."""
+        """The visitor's quote in their language; None (and logged) when it cannot be priced.
+        Priced again only when the case changed (answers, language, reference)."""
         session = self.session
         interview = session.interview
         assert interview is not None
-        visit_date = self.session.dated(self.today())
+        visit_date = session.dated(self.today())
         if interview.complete and session.reference is None:
             session.reference = self.references(visit_date)
+        case = session.case()
+        if self.quote is not None and case == self._priced:
+            return self.quote
         try:
-            self.quote = self.pricing.quote(self.session.case())
+            self.quote, self._priced = self.pricing.quote(case), case
         except MoneyError as error:
             log.error("cannot price %s: %s", interview.service.id, error)
-            self.quote = None
+            self.quote, self._priced = None, None
         return self.quote
 
     # -- other visitor actions ------------------------------------------------------------------
@@ -382,13 +386,11 @@ class Navigator(QObject):
             self.session.have.add(document_id)
         else:
             self.session.have.discard(document_id)
-        self.content = build.documents(self.quote, self.session.have, self.strings)
-        self.screens.documents.paint(self.content)
+        self.screens.documents.paint(build.documents(self.quote, self.session.have, self.strings))
 
     def _on_idle_expired(self) -> None:
         # A visitor who had their result or blocker keeps that outcome; others timed out.
-        self.session_ended.emit(self.outcome or "timed-out")
-        self.outcome = "ended"
+        self.outcome = self.outcome or "timed-out"
         self.reset()
 
     def _on_accessibility(self, large_text: bool | None, high_contrast: bool | None) -> None:

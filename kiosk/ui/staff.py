@@ -62,7 +62,8 @@ class StaffDesk(QObject):
         self.today, self.now = today, now
         self.state = StaffState.LOGGED_OUT
         self.before_pin = State.WELCOME
-        self.message = ""  # why a PIN was refused, or what came of a staff action
+        self.refusal: tuple[str, dict[str, str]] | None = None  # why a PIN was refused
+        self.message = ""  # what came of a staff action
         self._checked: dict[str, CheckReport] = {}
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.setInterval(round(settings.timing.attendant_idle * 1000))
@@ -98,13 +99,15 @@ class StaffDesk(QObject):
         self.before_pin = self.navigator.state
         self.state = StaffState.ENTERING_PIN
         self.navigator.screens.pin.wipe()
-        self.message = "" if self.pins.is_set() else self._text("attendant.pin-not-set")
+        self.refusal = None if self.pins.is_set() else ("attendant.pin-not-set", {})
         self.navigator.go(State.PIN)
 
     def content(self, state: State, language: Language) -> ScreenContent:
         """What the PIN pad or the dashboard says."""
         if state is State.PIN:
-            return staff_content.pin(self.strings, language, self.message)
+            key, values = self.refusal or ("", {})
+            message = self.strings.text(key, language, **values) if key else ""
+            return staff_content.pin(self.strings, language, message)
         return self._dashboard_content(language)
 
     # -- PIN --------------------------------------------------------------------------------
@@ -114,24 +117,23 @@ class StaffDesk(QObject):
         if verdict.ok:
             self._audit("attendant logged in")
             self.state = StaffState.LOGGED_IN
-            self.message = ""
+            self.refusal = None
             self._dashboard()
             self.activity.start()  # from now: the dashboard may take a moment to gather
             return
         if verdict.reason == "locked" and verdict.locked_until is not None:
             self._audit("PIN entry locked for five minutes")
-            self.message = self._text("attendant.pin-locked", time=f"{verdict.locked_until:%H:%M}")
+            self.refusal = ("attendant.pin-locked", {"time": f"{verdict.locked_until:%H:%M}"})
         elif verdict.reason == "wrong":
             self._audit("wrong PIN")
-            self.message = self._text("attendant.pin-wrong", left=str(verdict.tries_left))
+            self.refusal = ("attendant.pin-wrong", {"left": str(verdict.tries_left)})
         else:
-            self.message = self._text("attendant.pin-not-set")
+            self.refusal = ("attendant.pin-not-set", {})
         self.navigator.refresh()
 
     def _on_pin_cancelled(self) -> None:
         self.state = StaffState.LOGGED_OUT
-        back = self.before_pin if self.before_pin not in (State.PIN, State.DASHBOARD) else None
-        self.navigator.go(back or State.WELCOME)
+        self.navigator.go(self.before_pin)  # open() is never called from a staff state
 
     # -- the dashboard ------------------------------------------------------------------------
 
@@ -232,9 +234,6 @@ class StaffDesk(QObject):
         application = QApplication.instance()
         if application is not None:
             application.quit()
-
-    def _text(self, key: str, **values: str) -> str:
-        return self.strings.text(key, self.navigator.session.language, **values)
 
     def _audit(self, action: str) -> None:
         self.journal.audit(action, self.now())

@@ -14,6 +14,8 @@ import pytest
 
 from kiosk.storage.folder_lock import FolderInUse, FolderLock
 
+from .test_commands import kiosk_env
+
 
 def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
@@ -23,14 +25,8 @@ def environment(**extra: str) -> dict[str, str]:
 
 
 def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=environment(**env),
-    )
+    """The kiosk command, offscreen (as a kiosk with a display would run)."""
+    return kiosk_env(*args, QT_QPA_PLATFORM="offscreen", **env)
 
 
 @pytest.fixture
