@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.printing.backends import Backend, EscposBackend, PdfBackend, SystemBackend
+from kiosk.printing.backends import Backend, PdfBackend
+from kiosk.printing.escpos_backend import EscposBackend
 from kiosk.printing.layout import PAPERS
+from kiosk.printing.system_printer import SystemBackend
 from kiosk.settings import EscposPrinter, Settings
 
 

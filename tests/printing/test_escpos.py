@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from escpos.printer import File
 
-from kiosk.printing.backends import EscposBackend, PrinterStatus
+from kiosk.printing.backends import PrinterStatus
+from kiosk.printing.escpos_backend import EscposBackend
 from kiosk.printing.escpos_render import send_slip
 from kiosk.printing.layout import ROLL_80
 
@@ -107,8 +108,8 @@ def test_status_from_the_printer(catalogue) -> None:
 
 
 def test_system_printer_that_does_not_exist_is_offline(qtbot) -> None:
-    from kiosk.printing.backends import SystemBackend
     from kiosk.printing.spooler import Spooler
+    from kiosk.printing.system_printer import SystemBackend
 
     backend = SystemBackend("no-such-printer-here", ROLL_80)
     assert backend.status() is PrinterStatus.OFFLINE
