@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.logic.slip import Slip
 from kiosk.printing.backends import PrinterFault, PrinterStatus
 from kiosk.printing.layout import Paper
+from kiosk.settings import EscposPrinter
 
 log = logging.getLogger(__name__)
 
@@ -78,3 +79,27 @@ def _close(printer: Any) -> None:
         printer.close()
     except Exception:  # closing a dead connection may fail too; nothing more to do
         log.debug("closing the printer failed", exc_info=True)
+
+
+def connect_escpos(escpos: EscposPrinter, timeout: float) -> Any:
+    """Open a python-escpos connection."""
+    from escpos import printer
+
+    if escpos.connection == "network":
+        return printer.Network(
+            escpos.host, port=escpos.port, timeout=timeout, profile=escpos.profile
+        )
+    if escpos.connection == "usb":
+        return printer.Usb(
+            escpos.usb_vendor,
+            escpos.usb_product,
+            timeout=round(timeout * 1000),
+            profile=escpos.profile,
+        )
+    if escpos.connection == "serial":
+        return printer.Serial(
+            escpos.serial_port, baudrate=escpos.baudrate, timeout=timeout, profile=escpos.profile
+        )
+    device = printer.File(escpos.device, profile=escpos.profile)
+    device.open()
+    return device

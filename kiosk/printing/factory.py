@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kiosk.printing.backends import Backend, PdfBackend
-from kiosk.printing.escpos_backend import EscposBackend
+from kiosk.printing.escpos_backend import EscposBackend, connect_escpos
 from kiosk.printing.layout import PAPERS
 from kiosk.printing.system_printer import SystemBackend
-from kiosk.settings import EscposPrinter, Settings
+from kiosk.settings import Settings
 
 
 def make_backend(settings: Settings) -> Backend:
@@ -28,27 +26,3 @@ def make_backend(settings: Settings) -> Backend:
             can_read_status=escpos.connection != "file",
         )
     return PdfBackend(printer.folder or settings.data_folder / "slips", paper)
-
-
-def connect_escpos(escpos: EscposPrinter, timeout: float) -> Any:
-    """Open a python-escpos connection."""
-    from escpos import printer
-
-    if escpos.connection == "network":
-        return printer.Network(
-            escpos.host, port=escpos.port, timeout=timeout, profile=escpos.profile
-        )
-    if escpos.connection == "usb":
-        return printer.Usb(
-            escpos.usb_vendor,
-            escpos.usb_product,
-            timeout=round(timeout * 1000),
-            profile=escpos.profile,
-        )
-    if escpos.connection == "serial":
-        return printer.Serial(
-            escpos.serial_port, baudrate=escpos.baudrate, timeout=timeout, profile=escpos.profile
-        )
-    device = printer.File(escpos.device, profile=escpos.profile)
-    device.open()
-    return device
