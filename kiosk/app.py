@@ -14,7 +14,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +32,7 @@ from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings
 from kiosk.storage.folder_lock import FolderLock
-from kiosk.storage.journal import Journal
+from kiosk.storage.journal_writer import JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
@@ -75,7 +75,7 @@ class Kiosk:
     strings: Strings
     tokens: Tokens
     jobs: PrintJobs
-    journal: Journal
+    journal: JournalWriter
     session_log: SessionLog
 
 
@@ -113,7 +113,10 @@ def build_kiosk(
         dashboard=DashboardScreen(),
         out_of_order=OutOfOrderScreen(),
     )
-    journal = Journal(settings.data_folder / "journal.sqlite3")
+    # The journal is opened and written by its own thread: nothing here waits on the disk.
+    journal = JournalWriter(settings.data_folder / "journal.sqlite3", kiosk_id=settings.kiosk_id)
+    journal.start()
+    window.destroyed.connect(lambda: journal.stop())  # written out before the window goes
     pricing = Pricing(catalogue, settings.payments)
     spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
     jobs = PrintJobs(
@@ -128,9 +131,8 @@ def build_kiosk(
     references = ReferenceBook(
         settings.kiosk_id,
         settings.data_folder,
-        lambda: journal.highest_reference(settings.kiosk_id),
+        journal.highest_reference,
     )
-    journal.close_interrupted(datetime.now())  # a session cut off by a crash or power cut
     out_of_order = OutOfOrder(settings.data_folder)
     navigator = Navigator(
         window,
@@ -320,6 +322,11 @@ def _serve(
         if not watch.painted or kiosk.navigator.state != "welcome":
             print("kiosk: the welcome screen did not paint", file=sys.stderr)
             return 1
+        health = kiosk.journal.opened()
+        if not health.writing:
+            where = kiosk.journal.path
+            print(f"kiosk: the journal {where} cannot be written: {health.reason}", file=sys.stderr)
+            return 1
         size = welcome.window().size()
         print(f"kiosk: started and painted the welcome screen ({size.width()}×{size.height()})")
         window.allow_close = True
@@ -342,4 +349,7 @@ def _serve(
         kiosk.staff.open()
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
     log.info("kiosk %s started", settings.kiosk_id)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        kiosk.journal.stop()

@@ -156,8 +156,10 @@ class KioskDriver:
 
     @property
     def journal(self) -> Journal:
-        """The kiosk's journal (sessions, print outcomes, audit log, slip archive)."""
-        return self.kiosk.journal
+        """The kiosk's journal (sessions, print outcomes, audit log, slip archive), once
+        every event so far is written (waiting up to 5 s for its writer)."""
+        self.kiosk.journal.flush(5.0)
+        return self.kiosk.journal.reading()
 
     def walk_away(self) -> None:
         """The kiosk starts over at once, as after a visitor walked away (the session is

@@ -45,6 +45,7 @@ class DeskFacts:
     audit: tuple[tuple[str, str], ...] = ()
     out_of_order: bool = False
     message: str = ""
+    journal_problems: tuple[str, ...] = ()  # not writing, unreadable, found corrupt
 
 
 def pin(strings: Strings, language: Language, message: str = "") -> ScreenContent:
@@ -99,6 +100,8 @@ def dashboard(
         reference, outcome, detail = facts.failed_print
         failed = t("attendant.last-print", reference=reference, status=outcome, detail=detail)
         status.append(_status(failed, problem=True))
+    for problem in facts.journal_problems:
+        status.append(_status(t("attendant.journal-problem", detail=problem), problem=True))
     counts: dict[str, int] = {}
     for service_id, number in facts.services.items():
         service = catalogue.services.get(service_id or "")

@@ -41,3 +41,24 @@ def day_figures(journal: Journal, day: date) -> DayFigures:
             for key, number in journal.count_sessions(started, "last_screen", GAVE_UP).items()
         },
     )
+
+
+@dataclass(frozen=True)
+class DeskJournal:
+    """What the staff dashboard shows from the journal: today's figures, the latest print
+    (reference, status, detail), the latest slips kept for reprints and the audit log."""
+
+    figures: DayFigures = field(default_factory=DayFigures)
+    last_print: tuple[str, str, str] | None = None
+    slips: tuple[str, ...] = ()
+    audit: tuple[tuple[str, str], ...] = ()
+
+
+def desk_journal(journal: Journal, day: date) -> DeskJournal:
+    """Read what the dashboard shows, for `day`."""
+    return DeskJournal(
+        day_figures(journal, day),
+        journal.last_print(),
+        tuple(journal.recent_slips()[:10]),
+        tuple(journal.audit_log(20)),
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -52,6 +53,16 @@ MIGRATIONS = [
         at TEXT NOT NULL,
         action TEXT NOT NULL
     );
+    """,
+    # Every row is written once under a key made when its event happened: an event written
+    # again after a failure that may or may not have committed is a no-op.
+    """
+    ALTER TABLE sessions ADD COLUMN key TEXT;
+    CREATE UNIQUE INDEX sessions_key ON sessions (key);
+    ALTER TABLE prints ADD COLUMN key TEXT;
+    CREATE UNIQUE INDEX prints_key ON prints (key);
+    ALTER TABLE audit ADD COLUMN key TEXT;
+    CREATE UNIQUE INDEX audit_key ON audit (key);
     """,
 ]
 OUTCOMES = ("completed", "blocked", "abandoned", "timed-out")
@@ -99,19 +110,47 @@ class ArchivedSlip:
 CACHE_KIB = 1024  # the journal's page cache, in KiB
 
 
-class Journal:
-    """Opens (and migrates) the journal file; every write is its own transaction."""
+def new_key() -> str:
+    """A key for one event's row, unique across kiosks and restarts."""
+    return uuid.uuid4().hex
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+
+class Journal:
+    """One connection to the journal file. Opened to write, it creates and migrates the
+    file; opened to read (`reading=True`), it changes nothing and gives up on a lock after
+    `timeout` seconds. Outside a transaction the caller opens, every write is its own."""
+
+    def __init__(self, path: Path, *, reading: bool = False, timeout: float = 5.0) -> None:
         self.path = path
-        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        # A kiosk runs for weeks and its journal only grows; its queries are small. A 1 MiB
-        # page cache (SQLite's default is 2 MiB) bounds what the journal holds in memory.
-        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self._migrate()
+        if reading:
+            self.db = sqlite3.connect(
+                f"{path.absolute().as_uri()}?mode=rw",
+                uri=True,
+                timeout=timeout,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(
+            path, timeout=timeout, check_same_thread=False, isolation_level=None
+        )
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            # A kiosk runs for weeks and its journal only grows; its queries are small. A 1 MiB
+            # page cache (SQLite's default is 2 MiB) bounds what the journal holds in memory.
+            self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
+
+    def sound(self) -> str | None:
+        """None when SQLite finds the file whole, else what it found wrong."""
+        rows = [row[0] for row in self.db.execute("PRAGMA quick_check(5)")]
+        return None if rows == ["ok"] else "; ".join(str(row) for row in rows)
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -151,12 +190,26 @@ class Journal:
         return cursor.rowcount
 
     def record_print(
-        self, reference: str, status: str, detail: str, printer: str, now: datetime
+        self,
+        reference: str,
+        status: str,
+        detail: str,
+        printer: str,
+        now: datetime,
+        key: str | None = None,
     ) -> None:
         """A print job's outcome."""
         self.db.execute(
-            "INSERT INTO prints (reference, at, status, detail, printer) VALUES (?, ?, ?, ?, ?)",
-            (reference, now.isoformat(timespec="seconds"), status, detail, printer),
+            "INSERT OR IGNORE INTO prints (key, reference, at, status, detail, printer)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                key or new_key(),
+                reference,
+                now.isoformat(timespec="seconds"),
+                status,
+                detail,
+                printer,
+            ),
         )
 
     def last_print(self) -> tuple[str, str, str] | None:
@@ -175,17 +228,19 @@ class Journal:
 
     # -- visitor sessions: service-level facts only -------------------------------------------
 
-    def start_session(self, language: str, now: datetime) -> int:
-        """A visitor started; returns the session's row id."""
-        cursor = self.db.execute(
-            "INSERT INTO sessions (started_at, language, last_screen) VALUES (?, ?, 'welcome')",
-            (now.isoformat(timespec="seconds"), language),
+    def start_session(self, language: str, now: datetime, key: str | None = None) -> str:
+        """A visitor started; returns the session's key."""
+        key = key or new_key()
+        self.db.execute(
+            "INSERT OR IGNORE INTO sessions (key, started_at, language, last_screen)"
+            " VALUES (?, ?, ?, 'welcome')",
+            (key, now.isoformat(timespec="seconds"), language),
         )
-        return int(cursor.lastrowid or 0)
+        return key
 
     def update_session(
         self,
-        session: int,
+        session: str,
         *,
         service: str | None = None,
         language: str | None = None,
@@ -208,15 +263,15 @@ class Journal:
             return
         assignments = ", ".join(f"{name} = ?" for name in given)
         self.db.execute(
-            f"UPDATE sessions SET {assignments} WHERE id = ?", (*given.values(), session)
+            f"UPDATE sessions SET {assignments} WHERE key = ?", (*given.values(), session)
         )
 
-    def end_session(self, session: int, outcome: str, now: datetime) -> None:
+    def end_session(self, session: str, outcome: str, now: datetime) -> None:
         """A session ended: completed, blocked, abandoned or timed-out."""
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r}")
         self.db.execute(
-            "UPDATE sessions SET ended_at = ?, outcome = ? WHERE id = ? AND ended_at IS NULL",
+            "UPDATE sessions SET ended_at = ?, outcome = ? WHERE key = ? AND ended_at IS NULL",
             (now.isoformat(timespec="seconds"), outcome, session),
         )
 
@@ -272,11 +327,11 @@ class Journal:
                     highest = max(highest, int(number))
         return highest
 
-    def audit(self, action: str, now: datetime) -> None:
+    def audit(self, action: str, now: datetime, key: str | None = None) -> None:
         """An attendant action, for the audit log."""
         self.db.execute(
-            "INSERT INTO audit (at, action) VALUES (?, ?)",
-            (now.isoformat(timespec="seconds"), action),
+            "INSERT OR IGNORE INTO audit (key, at, action) VALUES (?, ?, ?)",
+            (key or new_key(), now.isoformat(timespec="seconds"), action),
         )
 
     def audit_log(self, limit: int = 200) -> list[tuple[str, str]]:

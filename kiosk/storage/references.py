@@ -5,7 +5,9 @@ clock set back or a new day never repeats one. The last number is kept in a smal
 the data folder, written to a new file, flushed to the disk and renamed into place (a
 power cut leaves the old number or the new one). Should the file still be lost or
 emptied, the kiosk goes on above the highest reference its journal holds, so no number of
-a slip still archived is handed out again.
+a slip still archived is handed out again. A file that cannot be written (a read-only or
+full disk) never stops a visitor: the number goes on in memory, this process being the
+folder's only kiosk, and is written as soon as the disk takes it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ class ReferenceBook:
         if self.last is None:
             self.last = max(self._read(), self.floor())
         number = self.last + 1
-        self._write(number)
+        try:
+            self._write(number)
+        except OSError as error:
+            log.error("references file %s not written (%s): going on in memory", self.path, error)
         self.last = number
         return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"
 

@@ -17,7 +17,8 @@ from kiosk.logic.slip import Block, Slip
 from kiosk.printing.backends import PrinterStatus
 from kiosk.printing.outcome import PrintOutcome, PrintStatus
 from kiosk.printing.spooler import Spooler
-from kiosk.storage.journal import ArchivedSlip, Journal
+from kiosk.storage.journal import ArchivedSlip, new_key
+from kiosk.storage.journal_writer import JournalWriter
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class PrintJobs(QObject):
     def __init__(
         self,
         spooler: Spooler,
-        journal: Journal,
+        journal: JournalWriter,
         pricing: Pricing,
         strings: Strings,
         *,
@@ -91,14 +92,17 @@ class PrintJobs(QObject):
         """Archive and print a visitor's slip; it is the current job until it has an outcome
         and the session ends."""
         now = self.now()
-        self.journal.archive_slip(ArchivedSlip.of(case, have, now), now)
+        self.journal.put("archive_slip", ArchivedSlip.of(case, have, now), now)
         self.current = PrintJob(case.reference, session)
         self.spooler.submit(self.slip(quote, case.reference, have), session)
         return self.current
 
     def rebuild(self, reference: str) -> Slip | None:
-        """The slip of an archived reference, made again from the catalogue (None if gone)."""
-        record = self.journal.archived(reference)
+        """The slip of an archived reference, made again from the catalogue (None if gone;
+        JournalUnreadable if the archive cannot be read)."""
+        record = self.journal.waiting_slip(reference)
+        if record is None:
+            record = self.journal.read(lambda journal: journal.archived(reference))
         if record is None:
             return None
         return self.slip(self.pricing.quote(record.case()), reference, set(record.have))
@@ -127,13 +131,19 @@ class PrintJobs(QObject):
         """A session has ended: its jobs not yet sent never are, its job is forgotten, and
         slips past the archive's 24 hours are dropped."""
         self.spooler.end_session(session)
-        self.journal.purge(self.now())
+        self.journal.put("purge", self.now())
         if self.current is not None and self.current.session == session:
             self.current = None
 
     def _on_finished(self, reference: str, outcome: PrintOutcome) -> None:
-        self.journal.record_print(
-            reference, outcome.status.value, outcome.detail, outcome.printer, self.now()
+        self.journal.put(
+            "record_print",
+            reference,
+            outcome.status.value,
+            outcome.detail,
+            outcome.printer,
+            self.now(),
+            key=new_key(),
         )
         if self.current is not None and self.current.reference == reference:
             self.current = PrintJob(reference, self.current.session, outcome)

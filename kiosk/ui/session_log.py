@@ -1,7 +1,8 @@
 """What the journal learns of a visitor's session: service-level facts and timings only.
 
 It follows the navigator's signals (state changes, facts noted, the session's end); the
-navigator itself writes nothing."""
+navigator itself writes nothing. Everything goes through the journal's writer: nothing
+here waits on the disk."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from kiosk.storage.journal import Journal
+from kiosk.storage.journal import new_key
+from kiosk.storage.journal_writer import JournalWriter
 from kiosk.ui.navigator import VISITOR_STATES, Navigator, State
 
 
 class SessionLog:
     """Follows one visitor session at a time into the journal."""
 
-    def __init__(self, journal: Journal, now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, journal: JournalWriter, now: Callable[[], datetime] = datetime.now) -> None:
         self.journal, self.now = journal, now
-        self.session: int | None = None
+        self.session: str | None = None  # the session's key
         self.language = ""
         self.screen = ""
         self.entered = 0.0
@@ -36,26 +38,29 @@ class SessionLog:
         if State(screen) not in VISITOR_STATES:
             return
         if self.session is None:
-            self.session = self.journal.start_session(self.language, self.now())
+            self.session = new_key()
+            self.journal.put("start_session", self.language, self.now(), key=self.session)
             self.seconds = {}
             self.screen, self.entered = "welcome", time.monotonic()
         self._count()
         self.screen = screen
-        self.journal.update_session(self.session, last_screen=screen, screen_seconds=self.seconds)
+        self.journal.put(
+            "update_session", self.session, last_screen=screen, screen_seconds=dict(self.seconds)
+        )
 
     def note(self, facts: dict[str, str]) -> None:
         """Service, language, total or reference of the session."""
         self.language = facts.get("language", self.language)
         if self.session is not None:
-            self.journal.update_session(self.session, **facts)  # type: ignore[arg-type]
+            self.journal.put("update_session", self.session, **facts)
 
     def ended(self, outcome: str) -> None:
         """The session is over."""
         if self.session is None:
             return
         self._count()
-        self.journal.update_session(self.session, screen_seconds=self.seconds)
-        self.journal.end_session(self.session, outcome, self.now())
+        self.journal.put("update_session", self.session, screen_seconds=dict(self.seconds))
+        self.journal.put("end_session", self.session, outcome, self.now())
         self.session = None
 
     def _count(self) -> None:

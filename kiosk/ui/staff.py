@@ -24,8 +24,9 @@ from kiosk.logic.money import MciYear, MoneyError
 from kiosk.logic.staff_content import DeskFacts
 from kiosk.printing.outcome import PrintOutcome
 from kiosk.settings import Settings
-from kiosk.storage.figures import day_figures
-from kiosk.storage.journal import Journal
+from kiosk.storage.figures import DeskJournal, desk_journal
+from kiosk.storage.journal import new_key
+from kiosk.storage.journal_writer import JournalUnreadable, JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.ui.idle import IdleMonitor
@@ -48,7 +49,7 @@ class StaffDesk(QObject):
         self,
         navigator: Navigator,
         pins: PinStore,
-        journal: Journal,
+        journal: JournalWriter,
         jobs: PrintJobs,
         out_of_order: OutOfOrder,
         settings: Settings,
@@ -154,8 +155,8 @@ class StaffDesk(QObject):
             mci: MciYear | None = catalogue.fees.mci_for(today.year)
         except MoneyError:
             mci = None
-        last = self.journal.last_print()
-        figures = day_figures(self.journal, self.now().date())
+        seen, problems = self._journal_facts()
+        figures, last = seen.figures, seen.last_print
         facts = DeskFacts(
             year=today.year,
             printer=self.jobs.printer.value,
@@ -168,12 +169,26 @@ class StaffDesk(QObject):
             outcomes=figures.outcomes,
             languages=figures.languages,
             gave_up=figures.gave_up,
-            slips=tuple(self.journal.recent_slips()[:10]),
-            audit=tuple(self.journal.audit_log(20)),
+            slips=seen.slips,
+            audit=seen.audit,
             out_of_order=self.out_of_order.on,
             message=self.message,
+            journal_problems=problems,
         )
         return staff_content.dashboard(facts, catalogue, self.strings, language)
+
+    def _journal_facts(self) -> tuple[DeskJournal, tuple[str, ...]]:
+        """What the dashboard shows from the journal, read without waiting on it, and what
+        is wrong with the journal, if anything."""
+        health = self.journal.health()
+        problems = [line for line in (health.describe(),) if line] + list(health.notices)
+        day = self.now().date()
+        try:
+            seen = self.journal.read(lambda journal: desk_journal(journal, day))
+        except JournalUnreadable as error:
+            problems.append(f"cannot be read: {error}")
+            seen = DeskJournal()
+        return seen, tuple(problems)
 
     def _on_printer_known(self, _status: object) -> None:
         if self.navigator.state is State.DASHBOARD:
@@ -185,7 +200,12 @@ class StaffDesk(QObject):
 
     def _on_reprint(self, reference: str) -> None:
         self._audit(f"reprint {reference}")
-        if not self.jobs.reprint(reference):
+        try:
+            kept = self.jobs.reprint(reference)
+        except JournalUnreadable as error:
+            self._dashboard(f"{reference}: the archive cannot be read ({error})")
+            return
+        if not kept:
             self._dashboard(f"{reference}: no longer in the archive")
 
     def _on_test_print(self) -> None:
@@ -236,7 +256,7 @@ class StaffDesk(QObject):
             application.quit()
 
     def _audit(self, action: str) -> None:
-        self.journal.audit(action, self.now())
+        self.journal.put("audit", action, self.now(), key=new_key())
 
 
 class StaffActivity(QObject):

@@ -29,6 +29,18 @@ def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return kiosk_env(*args, QT_QPA_PLATFORM="offscreen", **env)
 
 
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Python code run as the kiosk command would be, offscreen."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=180,
+        env=environment(**env),
+    )
+
+
 @pytest.fixture
 def running(tmp_path: Path):
     """A kiosk serving (offscreen, full screen) on its own data folder."""
@@ -102,10 +114,26 @@ def test_a_start_up_failure_is_said_plainly_and_logged_with_its_traceback(tmp_pa
     assert "the kiosk cannot start" in logged and "Traceback" in logged
 
 
-def test_an_unforeseen_start_up_failure_is_one_line_naming_the_log(tmp_path: Path) -> None:
+def test_a_journal_that_cannot_be_written_fails_the_smoke_check(tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "journal.sqlite3").mkdir(parents=True)  # a folder where the journal should be
     done = kiosk("--smoke", KIOSK_DATA_FOLDER=str(data))
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert str(data / "journal.sqlite3") in line and "cannot be written" in line
+
+
+BROKEN_SCREEN = (
+    "import sys; from kiosk.ui.screens import welcome; from kiosk.cli import main\n"
+    "def broken(self, parent=None): raise RuntimeError('the welcome screen broke')\n"
+    "welcome.WelcomeScreen.__init__ = broken\n"
+    "sys.exit(main(['--smoke']))"
+)
+
+
+def test_an_unforeseen_start_up_failure_is_one_line_naming_the_log(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = run_python(BROKEN_SCREEN, KIOSK_DATA_FOLDER=str(data))
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     assert "could not start" in line and str(data / "kiosk.log") in line

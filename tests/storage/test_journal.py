@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.settings import Settings, Timing
@@ -73,7 +73,7 @@ KILLED = textwrap.dedent(
     """
     import os, sys, time
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from datetime import date
+    from datetime import date, datetime
     from pathlib import Path
     from kiosk.settings import Settings
     from kiosk.testing import KioskDriver
@@ -110,6 +110,31 @@ def test_killed_mid_session_then_restart(qtbot, tmp_path) -> None:
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
-    assert journal.version == 2
+    assert journal.version == 3
     journal.close()
-    assert Journal(tmp_path / "journal.sqlite3").version == 2  # reopening migrates nothing
+    again = Journal(tmp_path / "journal.sqlite3")
+    assert again.version == 3  # reopening migrates nothing
+    again.close()
+
+
+def test_a_version_2_journal_keeps_its_rows(tmp_path: Path) -> None:
+    from kiosk.storage.journal import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    db = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        db.executescript(f"{script}; PRAGMA user_version = {number};")
+    db.execute(
+        "INSERT INTO sessions (started_at, language, last_screen, outcome)"
+        " VALUES ('2026-11-20T10:00:00', 'kk', 'thanks', 'completed')"
+    )
+    db.commit()
+    db.close()
+    journal = Journal(path)
+    assert journal.version == 3
+    [old] = journal.sessions()
+    assert old["outcome"] == "completed" and old["key"] is None
+    key = journal.start_session("ru", datetime(2026, 11, 21, 9, 0))
+    journal.start_session("ru", datetime(2026, 11, 21, 9, 0), key=key)  # written again: once
+    assert [row["key"] for row in journal.sessions()] == [None, key]
+    journal.close()
