@@ -26,6 +26,25 @@ RUSSIAN_CODEPAGE = 17  # PC866
 COLUMNS = 48  # font A, 12 dots wide, on 576 dots
 
 
+def slip_bytes(
+    slip: Slip,
+    paper: Paper,
+    dots_per_line: int = 576,
+    native_qr: bool = False,
+    kazakh_codepage: bool = False,
+    profile: Any = None,
+) -> bytes:
+    """The whole slip as bytes for a printer with `profile` (python-escpos' profile or its
+    name), made before any is sent: a slip that cannot be made sends nothing."""
+    from escpos.printer import Dummy
+
+    buffer = Dummy(profile=profile if isinstance(profile, str) else None)
+    if profile is not None and not isinstance(profile, str):
+        buffer.profile = profile  # python-escpos takes only its own Profile class by value
+    send_slip(buffer, slip, paper, dots_per_line, native_qr, kazakh_codepage)
+    return bytes(buffer.output)
+
+
 def send_slip(
     printer: Any,
     slip: Slip,

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from escpos.printer import File
 
-from kiosk.printing.backends import PrinterStatus
-from kiosk.printing.escpos_backend import EscposBackend
+from kiosk.printing.backends import PrinterFault, PrinterStatus
+from kiosk.printing.escpos_backend import EscposBackend, connect_escpos
 from kiosk.printing.escpos_render import send_slip
 from kiosk.printing.layout import ROLL_80
+from kiosk.settings import EscposPrinter
 
 from .conftest import slip_for
 
@@ -64,18 +65,36 @@ def test_native_qr(catalogue, tmp_path: Path) -> None:
     assert payload.encode("utf-8") in data
 
 
+def file_backend(path: Path) -> EscposBackend:
+    escpos = EscposPrinter(connection="file", device=str(path))
+    return EscposBackend(lambda: connect_escpos(escpos, 2.0), ROLL_80, can_read_status=False)
+
+
 def test_file_backend_prints_and_reports_unknown_status(catalogue, tmp_path: Path) -> None:
     path = tmp_path / "lp0"
-
-    def connect():
-        device = File(str(path))
-        device.open()
-        return device
-
-    backend = EscposBackend(connect, ROLL_80, can_read_status=False)
+    backend = file_backend(path)
     assert backend.status() is PrinterStatus.UNKNOWN
-    backend.print_slip(slip_for(catalogue, "id-card-restoration", "en"))
-    assert path.read_bytes().startswith(INIT)
+    slip = slip_for(catalogue, "id-card-restoration", "en")
+    backend.print_slip(slip)
+    assert path.read_bytes() == escpos_bytes(tmp_path, slip)  # the whole slip, as rendered
+
+
+def test_a_device_file_that_cannot_be_opened_fails_with_nothing_sent(
+    catalogue, tmp_path: Path
+) -> None:
+    with pytest.raises(PrinterFault, match="no-such-folder") as fault:
+        file_backend(tmp_path / "no-such-folder" / "lp0").print_slip(
+            slip_for(catalogue, "id-card-restoration", "en")
+        )
+    assert not fault.value.sent
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_device_that_takes_no_byte_fails_with_nothing_sent(catalogue) -> None:
+    # /dev/full refuses every write (no space left on the device) and takes nothing.
+    with pytest.raises(PrinterFault, match="nothing was sent") as fault:
+        file_backend(Path("/dev/full")).print_slip(slip_for(catalogue, "id-card-restoration", "en"))
+    assert not fault.value.sent
 
 
 def test_status_from_the_printer(catalogue) -> None:
