@@ -6,8 +6,11 @@
     python3 run.py bench             run the benchmarks in benchmarks/ and print figures
 
 The virtual environment lives in .venv beside this file. It is reinstalled when
-pyproject.toml changes. Qt needs a few system libraries; when they are missing this
-script installs them (as root with apt-get) or says exactly what to install.
+pyproject.toml changes, or when pycups (the system printer's link to CUPS) can newly be
+built. Qt needs a few system libraries; when they are missing this script installs them
+(as root with apt-get) or says exactly what to install. For the tests it also installs,
+as root, CUPS and cups-pdf (the CUPS tests run a private print server) and what building
+pycups needs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -60,6 +64,16 @@ QT_SYSTEM_LIBRARIES = {
 }
 QT_PROBE = "from PySide6.QtWidgets import QApplication; QApplication([])"
 
+# What the CUPS tests run (a private cupsd printing through cups-pdf) and what building
+# pycups needs: a file each provides -> its Debian package.
+CUPS_TEST_FILES = {
+    "/usr/sbin/cupsd": "cups",
+    "/usr/lib/cups/backend/cups-pdf": "printer-driver-cups-pdf",
+}
+PYCUPS_BUILD_FILES = {
+    "/usr/include/cups/cups.h": "libcups2-dev",
+}
+
 
 def say(message: str) -> None:
     print(f"run.py: {message}", file=sys.stderr, flush=True)
@@ -71,9 +85,10 @@ def venv_bin(name: str) -> Path:
     return VENV / folder / f"{name}{suffix}"
 
 
-def wanted_stamp() -> str:
+def wanted_stamp(extras: list[str]) -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
     digest.update(sys.version.encode())
+    digest.update(",".join(extras).encode())
     return digest.hexdigest()
 
 
@@ -115,16 +130,60 @@ def create_venv() -> None:
         )
 
 
-def install() -> None:
+def python_headers() -> Path:
+    return Path(sysconfig.get_paths()["include"]) / "Python.h"
+
+
+def missing_packages(files: dict[str, str]) -> list[str]:
+    """The Debian packages of the files this machine lacks."""
+    return sorted({package for path, package in files.items() if not Path(path).exists()})
+
+
+def pycups_build_packages() -> list[str]:
+    """The Debian packages building pycups still needs: a compiler, libcups's headers and
+    this Python's headers."""
+    packages = missing_packages(PYCUPS_BUILD_FILES)
+    if not shutil.which("gcc"):
+        packages.append("gcc")
+    if not python_headers().exists():
+        packages.append(f"python{sys.version_info.major}.{sys.version_info.minor}-dev")
+    return packages
+
+
+def ensure_cups_test_packages() -> None:
+    """For the tests: CUPS, cups-pdf and pycups's build needs (as root), else say which."""
+    packages = missing_packages(CUPS_TEST_FILES) + pycups_build_packages()
+    if packages and not apt_install(packages):
+        say(
+            f"the CUPS tests need: apt-get install {' '.join(packages)} "
+            "(as root they fail without them; otherwise they are skipped)"
+        )
+
+
+def extras() -> list[str]:
+    """The optional dependencies to install: the test tools, and pycups when it can be built
+    here (the kiosk needs it only for the system printer back end)."""
+    return ["test", "cups"] if not pycups_build_packages() else ["test"]
+
+
+def install(command: str) -> None:
     create_venv()
-    stamp = wanted_stamp()
+    if command == "test":
+        ensure_cups_test_packages()
+    wanted = extras()
+    stamp = wanted_stamp(wanted)
     if STAMP.exists() and STAMP.read_text() == stamp:
         return
     say("installing the kiosk and its test tools into .venv (first use takes a minute)")
     pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
-    STAMP.write_text(stamp)
+    chosen = f"{ROOT}[{','.join(wanted)}]"
+    if "cups" in wanted and subprocess.run([*pip, "install", "-e", chosen]).returncode != 0:
+        say("pycups did not build: the system printer back end will report itself offline")
+        wanted = ["test"]  # the stamp says so, and the next run tries again
+    if "cups" not in wanted:
+        subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted_stamp(wanted))
 
 
 def missing_qt_libraries(platform: str) -> list[str]:
@@ -213,7 +272,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    install()
+    install(command)
     ensure_qt(qt_platform(command))
     if command == "test":
         return run_tests(rest)

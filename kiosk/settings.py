@@ -97,6 +97,7 @@ class Printer(BaseModel):
     paper: Literal["80mm", "a4"] = "80mm"
     folder: Path | None = None  # pdf: where slips are written (default: data folder/slips)
     name: str = ""  # system: the printer's name as the operating system knows it
+    cups_server: str | None = None  # system: CUPS as "host:port" or a socket (None: the system's)
     timeout: float = Field(default=5.0, gt=0, le=120)  # seconds to connect, and to print
     escpos: EscposPrinter = EscposPrinter()
 

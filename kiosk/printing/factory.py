@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.printing.backends import Backend, PdfBackend
 from kiosk.printing.escpos_backend import EscposBackend, connect_escpos
 from kiosk.printing.layout import PAPERS
-from kiosk.printing.system_printer import SystemBackend
+from kiosk.printing.system_printer import SystemBackend, poll_limit
 from kiosk.settings import Settings
 
 
@@ -14,7 +14,9 @@ def make_backend(settings: Settings) -> Backend:
     printer = settings.printer
     paper = PAPERS[printer.paper]
     if printer.backend == "system":
-        return SystemBackend(printer.name, paper)
+        return SystemBackend(
+            printer.name, paper, server=printer.cups_server, timeout=poll_limit(printer.timeout)
+        )
     if printer.backend == "escpos":
         escpos = printer.escpos
         return EscposBackend(
