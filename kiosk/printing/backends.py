@@ -79,6 +79,7 @@ class PdfBackend:
         path = self.folder / f"{slip.reference}.pdf"
         partial = path.with_suffix(".part")
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)  # deleted while the kiosk ran
             partial.write_bytes(b"")  # an unwritable folder fails here, before Qt paints
             pages = render_pdf(slip, partial, self.paper)
             with open(partial, "rb") as written:

@@ -283,6 +283,19 @@ class Journal:
         )
         return cursor.rowcount
 
+    def close_interrupted_prints(self, now: datetime) -> list[str]:
+        """Slips archived with no print outcome (the kiosk stopped mid-print) are recorded
+        as unknown, so staff see them and nothing prints them again by itself; returns their
+        references."""
+        rows = self.db.execute(
+            "SELECT reference FROM slips WHERE reference NOT IN (SELECT reference FROM prints)"
+            " ORDER BY created_at"
+        ).fetchall()
+        for (reference,) in rows:
+            detail = "the kiosk stopped before the print's outcome was known"
+            self.record_print(reference, "unknown", detail, "", now)
+        return [row[0] for row in rows]
+
     def sessions(self, day: str | None = None) -> list[dict[str, object]]:
         """Sessions (of a day, `YYYY-MM-DD`), oldest first, as dicts."""
         query = "SELECT * FROM sessions"

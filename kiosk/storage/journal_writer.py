@@ -292,9 +292,12 @@ class JournalWriter:
         return journal
 
     def _start_up(self, journal: Journal) -> None:
-        """Once a journal opens: sessions a crash or power cut cut off are abandoned, and the
+        """Once a journal opens: sessions a crash or power cut cut off are abandoned, prints
+        it cut off are unknown, and the
         highest reference it holds is noted (references never go below it)."""
         journal.close_interrupted(self.now())
+        for reference in journal.close_interrupted_prints(self.now()):
+            log.warning("journal: the print of %s was cut off: its outcome is unknown", reference)
         highest = journal.highest_reference(self.kiosk_id) if self.kiosk_id else 0
         self._highest = max(self._highest or 0, highest)
 

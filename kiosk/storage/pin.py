@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 TRIES = 5
 LOCK = timedelta(minutes=5)
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+log = logging.getLogger(__name__)
 
 
 class PinError(ValueError):
@@ -37,8 +39,11 @@ class PinStore:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / "attendant.json"
+        self._unsaved: dict[str, object] | None = None  # tries the disk would not take
 
     def _load(self) -> dict[str, object]:
+        if self._unsaved is not None:
+            return dict(self._unsaved)
         try:
             return dict(json.loads(self.path.read_text(encoding="utf-8")))
         except (FileNotFoundError, ValueError):
@@ -51,6 +56,17 @@ class PinStore:
         os.replace(partial, self.path)
         with contextlib.suppress(OSError):  # not every file system keeps modes
             os.chmod(self.path, 0o600)
+
+    def _keep(self, data: dict[str, object]) -> None:
+        """Save the tries; a disk that will not take them (read-only, full) must not stop
+        staff, so they are kept in memory until it does."""
+        try:
+            self._save(data)
+        except OSError as error:
+            log.error("attendant file %s not written (%s): tries kept in memory", self.path, error)
+            self._unsaved = data
+        else:
+            self._unsaved = None
 
     def is_set(self) -> bool:
         """Whether a PIN has been set (there is no default PIN)."""
@@ -77,14 +93,14 @@ class PinStore:
         digest = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(str(data["salt"])), **params)
         if hmac.compare_digest(digest.hex(), str(data["hash"])):
             data.update(failures=0, locked_until=None)
-            self._save(data)
+            self._keep(data)
             return Verdict(True, "ok")
         failures = int(str(data.get("failures", 0))) + 1
         if failures >= TRIES:
             until = now + LOCK
             data.update(failures=0, locked_until=until.isoformat())
-            self._save(data)
+            self._keep(data)
             return Verdict(False, "locked", locked_until=until)
         data.update(failures=failures)
-        self._save(data)
+        self._keep(data)
         return Verdict(False, "wrong", tries_left=TRIES - failures)

@@ -320,12 +320,15 @@ class Navigator(QObject):
         return self.staff.content(self.state, self.session.language)
 
     def _arm_idle(self, state: State) -> None:
-        waiting = state in VISITOR_STATES and state not in (State.PRINTING, State.THANKS)
+        # Printing ends on its own too: a job always ends within the printer's time-out, and
+        # its outcome screen (failed or unknown with the QR codes) waits as the result does.
+        waiting = state in VISITOR_STATES and state is not State.THANKS
         if not waiting or (self.staff is not None and self.staff.logged_in):
             self.idle.disarm()  # nobody to wait for, or an assisted session: staff are there
             return
         timing = self.settings.timing
-        self.idle.wait(timing.idle_result if state is State.RESULT else timing.idle)
+        paying = state in (State.RESULT, State.PRINTING)
+        self.idle.wait(timing.idle_result if paying else timing.idle)
 
     # -- transitions ----------------------------------------------------------------------------
 

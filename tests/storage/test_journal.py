@@ -81,6 +81,7 @@ KILLED = textwrap.dedent(
     driver = KioskDriver.start(settings=settings, today=date(2026, 11, 23))
     driver.choose_service("id-card-restoration")
     driver.answer("circumstance", "lost")
+    driver.kiosk.journal.flush()  # written (a few milliseconds after the tap)
     print("mid-session", flush=True)
     time.sleep(60)
     """
