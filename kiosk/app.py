@@ -19,18 +19,20 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.logic.catalogue import Catalogue, load_catalogue
+from kiosk.logic import staff_content
+from kiosk.logic.catalogue import Catalogue, CatalogueError, load_catalogue
 from kiosk.logic.i18n import Strings, format_date, format_money
+from kiosk.logic.money import MoneyError
 from kiosk.logic.pricing import Pricing
 from kiosk.printing.backends import Backend
 from kiosk.printing.factory import make_backend
 from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
-from kiosk.settings import ASSETS, Settings
+from kiosk.settings import ASSETS, Settings, SettingsError
 from kiosk.storage.folder_lock import FolderLock
 from kiosk.storage.journal_writer import JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
@@ -180,15 +182,21 @@ def warm_up(settings: Settings) -> None:
         format_money(Decimal(1), language)
 
 
-def setup_logging(folder: Path) -> None:
-    """Log to `kiosk.log` in the data folder (rotated) and to stderr."""
+def setup_logging(folder: Path, *, stderr: bool = True) -> None:
+    """Log to `kiosk.log` in the data folder (rotated) and, unless told not to (a smoke
+    check says its one line there), to stderr, where a service manager's journal takes it."""
     folder.mkdir(parents=True, exist_ok=True)
+    form = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handler = logging.handlers.RotatingFileHandler(
         folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(form)
     root = logging.getLogger()
     root.addHandler(handler)
+    if stderr:
+        console = logging.StreamHandler(sys.stderr)
+        console.setFormatter(form)
+        root.addHandler(console)
     root.setLevel(logging.INFO)
 
 
@@ -274,16 +282,49 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
         lock = FolderLock(settings.data_folder)
         lock.acquire()
         try:
-            setup_logging(settings.data_folder)
+            setup_logging(settings.data_folder, stderr=not smoke)
             return _start(settings, windowed=windowed, smoke=smoke, attendant=attendant)
-        except StartupError:
-            failed = True  # the line names the log in the folder: keep it
+        except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
+            failed = isinstance(error, StartupError)  # the line names the log: keep it
+            if not smoke:  # a kiosk on its screen says it is out of order, never goes blank
+                where = settings.data_folder / "kiosk.log"
+                show_cannot_start(f"{error} (log: {where})", windowed=windowed)
             raise
         finally:
             lock.release()
     finally:
         if scratch is not None and not failed:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def cannot_start_screen(reason: str) -> QWidget:
+    """The out-of-order notice in every language for visitors, with the reason for staff."""
+    strings = Strings.load(ASSETS / "i18n")
+    screen = OutOfOrderScreen()
+    screen.setObjectName("screen-out-of-order")
+    screen.setStyleSheet(Tokens(ASSETS / "theme").stylesheet(Theme()))
+    screen.paint(staff_content.out_of_order(strings, "kk", detail=reason))
+    return screen
+
+
+def show_cannot_start(reason: str, *, windowed: bool) -> None:
+    """Show the kiosk out of order until it is stopped (by its service manager, or by
+    closing the window when windowed)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    for window in QApplication.topLevelWidgets():  # whatever a failed start left half-built
+        window.hide()
+    screen = cannot_start_screen(reason)
+    if windowed:
+        screen.resize(1280, 800)
+        screen.show()
+    else:
+        screen.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        primary = app.primaryScreen()  # type: ignore[attr-defined]
+        if primary is not None:
+            screen.setGeometry(primary.geometry())
+        screen.showFullScreen()
+    log.error("the kiosk is out of order until it is restarted: %s", reason)
+    app.exec()
 
 
 def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) -> int:
@@ -337,8 +378,6 @@ def _serve(
         window.allow_close = True
         window.show()
     else:
-        from PySide6.QtCore import Qt
-
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         # Without a window manager the full-screen hint does nothing: size it ourselves.
         screen = app.primaryScreen()

@@ -65,8 +65,9 @@ def pin(strings: Strings, language: Language, message: str = "") -> ScreenConten
     )
 
 
-def out_of_order(strings: Strings, language: Language) -> ScreenContent:
-    """Out of order, said in every language at once."""
+def out_of_order(strings: Strings, language: Language, detail: str = "") -> ScreenContent:
+    """Out of order, said in every language at once; `detail`: why, for staff (a kiosk that
+    could not start)."""
     return ScreenContent(
         screen="out-of-order",
         language=language,
@@ -74,7 +75,8 @@ def out_of_order(strings: Strings, language: Language) -> ScreenContent:
         facts=tuple(
             Fact(f"out-of-order-{code}", strings.text("out-of-order.text", code))
             for code in LANGUAGES
-        ),
+        )
+        + ((Fact("out-of-order-detail", detail),) if detail else ()),
     )
 
 

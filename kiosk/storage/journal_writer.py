@@ -70,7 +70,7 @@ class JournalHealth:
         """One line for staff; empty when all is well."""
         if self.failing_since is None:
             return ""
-        line = f"journal not writing since {self.failing_since:%H:%M}: {self.reason}"
+        line = f"not writing since {self.failing_since:%H:%M}: {self.reason}"
         line += f" ({self.waiting} events waiting in memory"
         return line + (f", {self.lost} dropped)" if self.lost else ")")
 
@@ -310,14 +310,14 @@ class JournalWriter:
             if part.exists():
                 os.replace(part, Path(f"{aside}{suffix}"))
         notice = (
-            f"journal found corrupt at {self.now():%H:%M} ({problem}); moved aside to "
+            f"found corrupt at {self.now():%H:%M} ({problem}); moved aside to "
             f"{aside.name} and a new one started"
         )
         log.error("journal: %s", notice)
         with self._changed:
             self._notices.append(notice)
         journal = Journal(self.path, timeout=1.0)
-        journal.audit(notice, self.now())
+        journal.audit(f"journal {notice}", self.now())
         return journal
 
     def _failed(self, error: Exception) -> None:
@@ -337,7 +337,7 @@ class JournalWriter:
             changed = reason != self._reason
             self._reason = reason
         if first or changed:
-            log.error("%s", self.health().describe())
+            log.error("journal %s", self.health().describe())
 
     def _recovered(self) -> None:
         with self._changed:

@@ -28,9 +28,16 @@ class OutOfOrderScreen(Screen):
             self.texts[text.objectName()] = text
             layout.addWidget(text)
         layout.addStretch(1)
+        self.detail = label("body", name="out-of-order-detail")  # for staff: why
+        self.detail.setWordWrap(True)
+        self.detail.hide()
+        layout.addWidget(self.detail)
 
     def paint(self, content: ScreenContent) -> None:
         """The notice in every language."""
         super().paint(content)
         for name, widget in self.texts.items():
             widget.setText(content.fact(name))
+        detail = content.fact("out-of-order-detail")
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))

@@ -1,0 +1,79 @@
+"""The journal's writer: bounded memory, events in order and each once, nothing waits."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.storage.journal_writer import JournalWriter
+
+NOW = datetime(2026, 11, 23, 14, 5)
+
+
+def test_memory_is_bounded_and_what_is_dropped_is_counted(tmp_path: Path) -> None:
+    writer = JournalWriter(tmp_path / "journal.sqlite3", capacity=10, now=lambda: NOW)
+    for number in range(12):  # the writer has not started: everything waits
+        writer.put("audit", f"action {number}", NOW)
+    health = writer.health()
+    assert (health.waiting, health.lost) == (10, 2)
+    writer.start()
+    assert writer.flush(5)
+    actions = [action for _, action in reversed(writer.reading().audit_log())]
+    assert actions == [f"action {number}" for number in range(10)]
+    writer.stop()
+
+
+def test_updates_of_one_session_waiting_together_become_one(tmp_path: Path) -> None:
+    writer = JournalWriter(tmp_path / "journal.sqlite3", now=lambda: NOW)
+    writer.put("start_session", "kk", NOW, key="s1")
+    writer.put("update_session", "s1", last_screen="services")
+    writer.put("update_session", "s1", service="id-card-restoration")
+    writer.put("update_session", "s1", last_screen="question")
+    assert writer.health().waiting == 2
+    writer.start()
+    assert writer.flush(5)
+    [row] = writer.reading().sessions()
+    assert (row["service"], row["last_screen"]) == ("id-card-restoration", "question")
+    writer.stop()
+
+
+def test_events_wait_out_a_lock_and_are_written_in_order_once(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    writer = JournalWriter(path, retry=0.05, now=lambda: NOW)
+    writer.start()
+    assert writer.opened().writing
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    started = time.perf_counter()
+    for number in range(200):
+        writer.put("audit", f"action {number}", NOW, key=f"k{number}")
+    assert time.perf_counter() - started < 0.1  # putting never waits on the lock
+    deadline = time.monotonic() + 5
+    while writer.health().writing:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    health = writer.health()
+    assert health.describe().startswith("not writing since 14:05: database is locked")
+    other.execute("ROLLBACK")
+    other.close()
+    assert writer.flush(10)
+    actions = [action for _, action in reversed(writer.reading().audit_log(500))]
+    assert actions == [f"action {number}" for number in range(200)]
+    assert writer.health().writing
+    writer.stop()
+
+
+def test_a_batch_written_again_is_written_once(tmp_path: Path) -> None:
+    writer = JournalWriter(tmp_path / "journal.sqlite3", now=lambda: NOW)
+    writer.start()
+    for _ in range(2):  # the same events twice, as after a commit whose answer was lost
+        writer.put("start_session", "ru", NOW, key="session-1")
+        writer.put("audit", "test print", NOW, key="audit-1")
+        writer.put("record_print", "K01-1", "printed", "", "ready", NOW, key="print-1")
+    assert writer.flush(5)
+    journal = writer.reading()
+    assert len(journal.sessions()) == 1 and len(journal.audit_log()) == 1
+    assert journal.prints("K01-1") == [("printed", "")]
+    writer.stop()
