@@ -12,7 +12,7 @@ import pytest
 from kiosk.logic.i18n import Strings
 from kiosk.logic.slip import Slip
 from kiosk.printing.backends import PrinterFault, PrinterStatus
-from kiosk.settings import ASSETS, Printer, Settings
+from kiosk.settings import ASSETS, Printer, Settings, Timing
 from kiosk.storage.pin import PinStore
 from kiosk.testing import KioskDriver
 
@@ -227,3 +227,25 @@ def test_archive_holds_ids_not_the_texts_a_visitor_saw(qtbot, tmp_path) -> None:
         assert text.encode("utf-8") not in raw, text
     # The option ids, from which the slip can be made again.
     assert ID_CARD["circumstance"].encode("utf-8") in raw
+
+
+@pytest.mark.parametrize("fault", [None, PrinterFault("paper jam", sent=False)])
+def test_printing_and_its_outcomes_end_on_their_own(qtbot, tmp_path, fault) -> None:
+    settings = Settings(
+        data_folder=tmp_path,
+        printer=Printer(timeout=0.3),
+        timing=Timing(idle=0.3, idle_result=0.3, countdown=0.3),
+    )
+    printer = FakePrinter(fault=fault, delay=0.1)
+    driver = KioskDriver.start(qtbot, settings=settings, today=TODAY, printer=printer)
+    driver.click("start")
+    driver.click("service-id-card-restoration")
+    driver.answer_all(ID_CARD)
+    driver.next()
+    driver.next()
+    driver.click("print-slip")
+    assert driver.screen == "screen-printing"
+    assert driver.wait_for_print() == ("failed" if fault else "printed")
+    # Nobody taps: the outcome screen gives way to the idle warning, then to the welcome.
+    driver.wait_until(lambda: driver.screen == "screen-welcome", 5)
+    assert driver.remembered()["reference"] is None
