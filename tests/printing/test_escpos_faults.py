@@ -135,21 +135,17 @@ def test_a_printer_that_never_answers_fails(qtbot, tmp_path, fake_printer, slip)
     assert printer.jobs() == []
 
 
-def test_no_such_serial_port_fails(qtbot, tmp_path, slip) -> None:
-    port = tmp_path / "ttyUSB7"
-    escpos = EscposPrinter(connection="serial", serial_port=str(port))
-    with pytest.raises(PrinterFault, match="ttyUSB7") as fault:
-        connect_escpos(escpos, TIMEOUT)
-    assert not fault.value.sent
-    backend = backend_for(tmp_path, escpos)
-    outcome, _ = spool(qtbot, backend, slip)
-    assert outcome.status.value == "failed" and outcome.printer == "offline"
-    assert not fault_of(backend, slip).sent
-
-
-def test_no_such_usb_printer_fails(qtbot, tmp_path, slip) -> None:
-    escpos = EscposPrinter(connection="usb", usb_vendor=0xF0F0, usb_product=0x0F0F)
-    with pytest.raises(PrinterFault, match="f0f0:0f0f") as fault:
+@pytest.mark.parametrize(
+    ("device", "named"),
+    [
+        ({"connection": "serial", "serial_port": "/nonexistent/ttyUSB7"}, "ttyUSB7"),
+        ({"connection": "usb", "usb_vendor": 0xF0F0, "usb_product": 0x0F0F}, "f0f0:0f0f"),
+    ],
+    ids=["serial", "usb"],
+)
+def test_an_absent_device_fails(qtbot, tmp_path, slip, device, named) -> None:
+    escpos = EscposPrinter(**device)
+    with pytest.raises(PrinterFault, match=named) as fault:
         connect_escpos(escpos, TIMEOUT)
     assert not fault.value.sent
     backend = backend_for(tmp_path, escpos)

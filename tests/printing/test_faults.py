@@ -46,8 +46,10 @@ class FakePrinter:
         return f"fake: {slip.reference}"
 
 
-def kiosk_at_result(qtbot, tmp_path, printer) -> KioskDriver:
-    settings = Settings(data_folder=tmp_path, printer=Printer(timeout=0.3))
+def kiosk_at_result(qtbot, tmp_path, printer, timing: Timing | None = None) -> KioskDriver:
+    settings = Settings(
+        data_folder=tmp_path, printer=Printer(timeout=0.3), timing=timing or Timing()
+    )
     driver = KioskDriver.start(qtbot, settings=settings, today=TODAY, printer=printer)
     driver.click("lang-en")
     driver.click("start")
@@ -231,18 +233,9 @@ def test_archive_holds_ids_not_the_texts_a_visitor_saw(qtbot, tmp_path) -> None:
 
 @pytest.mark.parametrize("fault", [None, PrinterFault("paper jam", sent=False)])
 def test_printing_and_its_outcomes_end_on_their_own(qtbot, tmp_path, fault) -> None:
-    settings = Settings(
-        data_folder=tmp_path,
-        printer=Printer(timeout=0.3),
-        timing=Timing(idle=0.3, idle_result=0.3, countdown=0.3),
-    )
     printer = FakePrinter(fault=fault, delay=0.1)
-    driver = KioskDriver.start(qtbot, settings=settings, today=TODAY, printer=printer)
-    driver.click("start")
-    driver.click("service-id-card-restoration")
-    driver.answer_all(ID_CARD)
-    driver.next()
-    driver.next()
+    timing = Timing(idle=0.3, idle_result=0.3, countdown=0.3)
+    driver = kiosk_at_result(qtbot, tmp_path, printer, timing)
     driver.click("print-slip")
     assert driver.screen == "screen-printing"
     assert driver.wait_for_print() == ("failed" if fault else "printed")
