@@ -79,6 +79,7 @@ class Kiosk:
     jobs: PrintJobs
     journal: JournalWriter
     session_log: SessionLog
+    references: ReferenceBook | None = None
 
 
 def build_kiosk(
@@ -135,6 +136,8 @@ def build_kiosk(
         settings.data_folder,
         journal.highest_reference,
     )
+    references.start()
+    window.destroyed.connect(lambda: references.stop())
     out_of_order = OutOfOrder(settings.data_folder)
     navigator = Navigator(
         window,
@@ -164,7 +167,17 @@ def build_kiosk(
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
     shortcut.activated.connect(staff.open)
     return Kiosk(
-        window, navigator, staff, catalogue, settings, strings, tokens, jobs, journal, session_log
+        window,
+        navigator,
+        staff,
+        catalogue,
+        settings,
+        strings,
+        tokens,
+        jobs,
+        journal,
+        session_log,
+        references,
     )
 
 
@@ -185,14 +198,19 @@ def warm_up(settings: Settings) -> None:
 def setup_logging(folder: Path, *, stderr: bool = True) -> None:
     """Log to `kiosk.log` in the data folder (rotated) and, unless told not to (a smoke
     check says its one line there), to stderr, where a service manager's journal takes it."""
-    folder.mkdir(parents=True, exist_ok=True)
     form = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    handler = logging.handlers.RotatingFileHandler(
-        folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(form)
     root = logging.getLogger()
-    root.addHandler(handler)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as error:  # a read-only or full folder: stderr alone, and say so there
+        stderr = True
+        print(f"kiosk: cannot log to {folder / 'kiosk.log'}: {error}", file=sys.stderr)
+    else:
+        handler.setFormatter(form)
+        root.addHandler(handler)
     if stderr:
         console = logging.StreamHandler(sys.stderr)
         console.setFormatter(form)
@@ -392,3 +410,5 @@ def _serve(
         return int(app.exec())
     finally:
         kiosk.journal.stop()
+        if kiosk.references is not None:
+            kiosk.references.stop()

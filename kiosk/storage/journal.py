@@ -212,17 +212,32 @@ class Journal:
             ),
         )
 
+    def finish_print(
+        self, key: str, reference: str, status: str, detail: str, printer: str, now: datetime
+    ) -> None:
+        """The outcome of the print job recorded as `sending` under `key`."""
+        self.db.execute(
+            "INSERT INTO prints (key, reference, at, status, detail, printer)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " at = excluded.at, status = excluded.status, detail = excluded.detail,"
+            " printer = excluded.printer",
+            (key, reference, f"{now:%Y-%m-%dT%H:%M:%S}", status, detail, printer),
+        )
+
     def last_print(self) -> tuple[str, str, str] | None:
-        """(reference, status, detail) of the latest print job, if any."""
+        """(reference, status, detail) of the latest print job with an outcome, if any."""
         row = self.db.execute(
-            "SELECT reference, status, detail FROM prints ORDER BY id DESC LIMIT 1"
+            "SELECT reference, status, detail FROM prints WHERE status != 'sending'"
+            " ORDER BY id DESC LIMIT 1"
         ).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
     def prints(self, reference: str) -> list[tuple[str, str]]:
-        """(status, detail) of every job of a reference, oldest first."""
+        """(status, detail) of every job of a reference with an outcome, oldest first."""
         rows = self.db.execute(
-            "SELECT status, detail FROM prints WHERE reference = ? ORDER BY id", (reference,)
+            "SELECT status, detail FROM prints WHERE reference = ? AND status != 'sending'"
+            " ORDER BY id",
+            (reference,),
         )
         return [(row[0], row[1]) for row in rows]
 
@@ -284,17 +299,22 @@ class Journal:
         return cursor.rowcount
 
     def close_interrupted_prints(self, now: datetime) -> list[str]:
-        """Slips archived with no print outcome (the kiosk stopped mid-print) are recorded
-        as unknown, so staff see them and nothing prints them again by itself; returns their
-        references."""
+        """Print jobs still `sending` (the kiosk stopped mid-print), and slips archived with
+        no job at all, are recorded as unknown, so staff see them and nothing prints them
+        again by itself; returns their references."""
+        detail = "the kiosk stopped before the print's outcome was known"
+        sending = self.db.execute(
+            "UPDATE prints SET status = 'unknown', detail = ?, at = ? WHERE status = 'sending'"
+            " RETURNING reference",
+            (detail, f"{now:%Y-%m-%dT%H:%M:%S}"),
+        ).fetchall()
         rows = self.db.execute(
             "SELECT reference FROM slips WHERE reference NOT IN (SELECT reference FROM prints)"
             " ORDER BY created_at"
         ).fetchall()
         for (reference,) in rows:
-            detail = "the kiosk stopped before the print's outcome was known"
             self.record_print(reference, "unknown", detail, "", now)
-        return [row[0] for row in rows]
+        return sorted({row[0] for row in sending} | {row[0] for row in rows})
 
     def sessions(self, day: str | None = None) -> list[dict[str, object]]:
         """Sessions (of a day, `YYYY-MM-DD`), oldest first, as dicts."""

@@ -95,7 +95,8 @@ class JournalWriter:
             now,
         )
         self._queue: deque[Event] = deque()
-        self._in_flight = 0
+        self._batch: list[Event] = []  # being written now
+        self._started = False  # the start-up clean-up is done (once per process)
         self._changed = threading.Condition()
         self._stopping = False
         self._journal: Journal | None = None
@@ -122,13 +123,14 @@ class JournalWriter:
         with self._changed:
             if self._merged(event):
                 return
-            if len(self._queue) + self._in_flight >= self.capacity:
+            if len(self._queue) + len(self._batch) >= self.capacity:
                 self._lost += 1
                 if self._lost == 1:
                     log.error("journal: %d events in memory, new ones are dropped", self.capacity)
                 return
             self._queue.append(event)
-            self._changed.notify()
+            if self._failing_since is None:  # a failing journal is tried at its own pace
+                self._changed.notify_all()
 
     def _merged(self, event: Event) -> bool:
         """Successive updates of one session waiting in the queue become one."""
@@ -146,7 +148,7 @@ class JournalWriter:
             return JournalHealth(
                 self._failing_since,
                 self._reason,
-                len(self._queue) + self._in_flight,
+                len(self._queue) + len(self._batch),
                 self._lost,
                 tuple(self._notices),
             )
@@ -165,7 +167,7 @@ class JournalWriter:
     def waiting_slip(self, reference: str) -> ArchivedSlip | None:
         """A slip archived but not yet written (so staff can reprint it all the same)."""
         with self._changed:
-            for event in reversed(self._queue):
+            for event in (*reversed(self._queue), *self._batch):
                 if event.action == "archive_slip" and event.args[0].reference == reference:
                     return event.args[0]  # type: ignore[no-any-return]
         return None
@@ -198,7 +200,7 @@ class JournalWriter:
         """Wait until every queued event is written; False if that took over `timeout`."""
         with self._changed:
             return self._changed.wait_for(
-                lambda: not self._queue and not self._in_flight, timeout=timeout
+                lambda: not self._queue and not self._batch, timeout=timeout
             )
 
     def wake(self) -> None:
@@ -228,13 +230,13 @@ class JournalWriter:
                 if self._stopping:
                     break
                 batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
-                self._in_flight = len(batch)
+                self._batch = batch
             try:
                 self._write(batch)
             except (sqlite3.Error, OSError) as error:
                 with self._changed:
                     self._queue.extendleft(reversed(batch))
-                    self._in_flight = 0
+                    self._batch = []
                 self._failed(error)
                 self._tried.set()
                 with self._changed:
@@ -242,7 +244,7 @@ class JournalWriter:
                         self._changed.wait(self.retry)
                 continue
             with self._changed:
-                self._in_flight = 0
+                self._batch = []
                 self._changed.notify_all()
             self._tried.set()
             self._recovered()
@@ -292,14 +294,17 @@ class JournalWriter:
         return journal
 
     def _start_up(self, journal: Journal) -> None:
-        """Once a journal opens: sessions a crash or power cut cut off are abandoned, prints
-        it cut off are unknown, and the
-        highest reference it holds is noted (references never go below it)."""
+        """The first time the journal opens in this process: sessions a crash or power cut
+        cut off are abandoned, prints it cut off are unknown, and the highest reference it
+        holds is noted (references never go below it)."""
+        if self._started:
+            return
         journal.close_interrupted(self.now())
         for reference in journal.close_interrupted_prints(self.now()):
             log.warning("journal: the print of %s was cut off: its outcome is unknown", reference)
         highest = journal.highest_reference(self.kiosk_id) if self.kiosk_id else 0
         self._highest = max(self._highest or 0, highest)
+        self._started = True
 
     def _set_aside(self, problem: str) -> Journal:
         """Move a corrupt journal aside (with its WAL) and start a new one."""

@@ -1,13 +1,16 @@
 """Slip references, unique and increasing per kiosk: K01-20261123-0042.
 
 The date is the visit's; the number counts every reference the kiosk has handed out, so a
-clock set back or a new day never repeats one. The last number is kept in a small file in
-the data folder, written to a new file, flushed to the disk and renamed into place (a
-power cut leaves the old number or the new one). Should the file still be lost or
-emptied, the kiosk goes on above the highest reference its journal holds, so no number of
-a slip still archived is handed out again. A file that cannot be written (a read-only or
-full disk) never stops a visitor: the number goes on in memory, this process being the
-folder's only kiosk, and is written as soon as the disk takes it.
+clock set back or a new day never repeats one. Numbers are reserved on disk ahead of use,
+fifty at a time, by a thread of their own: the file (written to a new file, flushed to the
+disk and renamed into place) always holds a number at least as high as any handed out, so
+after a power cut the kiosk goes on above it (a gap, never a repeat), and no tap waits on
+the disk. A kiosk that stops cleanly writes its last number, so the next run goes on from
+there. Should the file still be lost or emptied, the kiosk goes on above the highest
+reference its journal holds, so no number of a slip still archived is handed out again. A
+file that cannot be written (a read-only or full disk) never stops a visitor: numbers go on
+in memory, this process being the folder's only kiosk, and are reserved as soon as the disk
+takes them.
 """
 
 from __future__ import annotations
@@ -15,36 +18,84 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+RESERVE = 50  # numbers reserved on disk at a time
 
 
 class ReferenceBook:
     """Hands out the next reference. `floor` gives the highest number already used that
-    the journal knows of; the file and the journal are read once, at the first reference
-    (not at start-up), and after that the number is this process's alone: one kiosk per
-    data folder."""
+    the journal knows of (it may grow once the journal has been read)."""
 
     def __init__(self, kiosk_id: str, folder: Path, floor: Callable[[], int] = lambda: 0):
         self.kiosk_id = kiosk_id
         self.path = folder / "references.json"
         self.floor = floor
-        self.last: int | None = None
+        self.last: int | None = None  # the last number handed out
+        self.reserved = 0  # numbers up to this one are on disk
+        self._lock = threading.Lock()  # guards last, reserved, _wanted
+        self._wanted = 0  # the reservation the writer thread should reach
+        self._writer: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Read the file and reserve the first numbers, off the screen's thread."""
+        threading.Thread(target=self._begin, daemon=True, name="references").start()
 
     def next(self, day: date) -> str:
-        """The next reference, dated `day`."""
-        if self.last is None:
-            self.last = max(self._read(), self.floor())
-        number = self.last + 1
-        try:
-            self._write(number)
-        except OSError as error:
-            log.error("references file %s not written (%s): going on in memory", self.path, error)
-        self.last = number
+        """The next reference, dated `day`; never waits on the disk."""
+        with self._lock:
+            if self.last is None:
+                self.last = self.reserved = self._read()
+            number = max(self.last, self.floor()) + 1
+            self.last = number
+            if self.reserved - number < RESERVE // 2:
+                self._reserve(number + RESERVE)
         return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"
+
+    def stop(self) -> None:
+        """A clean stop: the next run goes on right after the last number handed out."""
+        with self._lock:
+            writer, last = self._writer, self.last
+        if writer is not None:
+            writer.join(5)
+        if last is not None:
+            try:
+                self._write(last)
+            except OSError as error:
+                log.error("references file %s not written at stop (%s)", self.path, error)
+
+    def _begin(self) -> None:
+        with self._lock:
+            if self.last is None:
+                self.last = self.reserved = self._read()
+            self._reserve(self.last + RESERVE)
+
+    def _reserve(self, target: int) -> None:
+        """Have the writer thread put `target` on disk (call with the lock held)."""
+        self._wanted = max(self._wanted, target)
+        if self._writer is None or not self._writer.is_alive():
+            self._writer = threading.Thread(target=self._reserving, daemon=True, name="references")
+            self._writer.start()
+
+    def _reserving(self) -> None:
+        while True:
+            with self._lock:
+                target = self._wanted
+                if target <= self.reserved:
+                    return
+            try:
+                self._write(target)
+            except OSError as error:
+                log.error(
+                    "references file %s not written (%s): going on in memory", self.path, error
+                )
+                return  # tried again at the next reference
+            with self._lock:
+                self.reserved = max(self.reserved, target)
 
     def _read(self) -> int:
         try:

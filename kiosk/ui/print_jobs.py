@@ -63,6 +63,7 @@ class PrintJobs(QObject):
             now,
         )
         self.current: PrintJob | None = None  # the visitor's job, until their session ends
+        self._attempts: dict[str, list[str]] = {}  # journal keys of jobs sent, by reference
         spooler.finished.connect(self._on_finished)
         spooler.status_known.connect(self.printer_known)
 
@@ -94,7 +95,7 @@ class PrintJobs(QObject):
         now = self.now()
         self.journal.put("archive_slip", ArchivedSlip.of(case, have, now), now)
         self.current = PrintJob(case.reference, session)
-        self.spooler.submit(self.slip(quote, case.reference, have), session)
+        self._send(self.slip(quote, case.reference, have), session)
         return self.current
 
     def rebuild(self, reference: str) -> Slip | None:
@@ -112,7 +113,7 @@ class PrintJobs(QObject):
         slip = self.rebuild(reference)
         if slip is None:
             return False
-        self.spooler.submit(slip, -1)
+        self._send(slip, -1)
         return True
 
     def test_print(self) -> None:
@@ -125,7 +126,7 @@ class PrintJobs(QObject):
             Block(style="text", text="Ә Ғ Қ Ң Ө Ұ Ү Һ І — ә ғ қ ң ө ұ ү һ і — 1 234 ₸"),
             Block(style="qr", payload=reference),
         )
-        self.spooler.submit(Slip(reference=reference, language="kk", blocks=blocks), -1)
+        self._send(Slip(reference=reference, language="kk", blocks=blocks), -1)
 
     def end_session(self, session: int) -> None:
         """A session has ended: its jobs not yet sent never are, its job is forgotten, and
@@ -135,16 +136,21 @@ class PrintJobs(QObject):
         if self.current is not None and self.current.session == session:
             self.current = None
 
+    def _send(self, slip: Slip, session: int) -> None:
+        """Hand a slip to the spooler, its job first written in the journal as `sending`
+        (a kiosk stopped mid-print finds it so at its next start: its outcome is unknown)."""
+        key = new_key()
+        self._attempts.setdefault(slip.reference, []).append(key)
+        self.journal.put("record_print", slip.reference, "sending", "", "", self.now(), key=key)
+        self.spooler.submit(slip, session)
+
     def _on_finished(self, reference: str, outcome: PrintOutcome) -> None:
-        self.journal.put(
-            "record_print",
-            reference,
-            outcome.status.value,
-            outcome.detail,
-            outcome.printer,
-            self.now(),
-            key=new_key(),
-        )
+        keys = self._attempts.get(reference) or [new_key()]
+        key = keys.pop(0)
+        if not keys:
+            self._attempts.pop(reference, None)
+        status, detail, printer = outcome.status.value, outcome.detail, outcome.printer
+        self.journal.put("finish_print", key, reference, status, detail, printer, self.now())
         if self.current is not None and self.current.reference == reference:
             self.current = PrintJob(reference, self.current.session, outcome)
         self.finished.emit(reference, outcome)

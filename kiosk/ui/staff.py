@@ -213,9 +213,9 @@ class StaffDesk(QObject):
         self.jobs.test_print()
 
     def _on_out_of_order(self, on: bool) -> None:
-        self.out_of_order.set(on, self.now())
+        problem = self.out_of_order.set(on, self.now())
         self._audit("out of order: on" if on else "out of order: off")
-        self._dashboard()
+        self._dashboard(f"⚠ kept until the kiosk restarts: {problem}" if problem else "")
 
     def _on_reload(self) -> None:
         report = check_folder(self.settings.catalogue)

@@ -13,6 +13,7 @@ from kiosk.app import cannot_start_screen
 from kiosk.logic.i18n import LANGUAGES
 
 from ..cli.test_folder_lock import environment
+from .storage import read_only
 
 
 def test_the_out_of_order_screen_tells_staff_why(qtbot) -> None:
@@ -62,3 +63,45 @@ def test_a_kiosk_that_cannot_start_stays_out_of_order(tmp_path: Path) -> None:
 
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_a_read_only_data_folder_fails_the_smoke_check_in_one_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    with read_only(data):
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "--smoke"],
+            env=environment(KIOSK_DATA_FOLDER=str(data)),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"the journal {data / 'journal.sqlite3'} cannot be written" in done.stderr
+
+
+def test_a_kiosk_on_a_read_only_data_folder_serves_all_the_same(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    with read_only(data):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk"],
+            env=environment(KIOSK_DATA_FOLDER=str(data)),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert process.stderr is not None
+            seen = []
+            for line in process.stderr:  # the log goes to stderr when the folder refuses it
+                seen.append(line)
+                if "started" in line:
+                    break
+            assert process.poll() is None, "".join(seen)
+            assert any("cannot log to" in line for line in seen)
+            assert not any("Traceback" in line for line in seen)
+        finally:
+            process.terminate()
+            process.communicate(timeout=30)
