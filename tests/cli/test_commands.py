@@ -193,7 +193,7 @@ def test_payee_without_a_profile_stops_start_up(tmp_path: Path) -> None:
     lines = ["[payments.state-budget]"] + [f"{k} = {json.dumps(v)}" for k, v in demo.items()]
     settings = tmp_path / "settings.toml"
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = kiosk("--settings", str(settings))
+    done = kiosk("--smoke", "--settings", str(settings))
     assert done.returncode == 1
     assert "payments.state-corporation" in done.stderr
     done = kiosk("--settings", str(settings), "quote", "id-card-restoration")
