@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Literal
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import get_month_names
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from kiosk.logic.yamlfile import safe_load
 
 Language = Literal["kk", "ru", "en"]
+DateCase = Literal["nominative", "dative"]
 LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
 DEFAULT_LANGUAGE: Language = "kk"
 
@@ -109,9 +111,40 @@ def format_money(amount: Decimal, language: Language) -> str:
     return f"{format_number(amount, language)}{NBSP}{TENGE}"
 
 
-def format_date(day: date, language: Language) -> str:
-    """A date written out in the language: `14 желтоқсан 2026`, `14 December 2026`."""
+def format_date(day: date, language: Language, case: DateCase = "nominative") -> str:
+    """A date written out in the language: `2026 жылғы 14 желтоқсан`, `14 декабря 2026 г.`,
+    `14 December 2026`. `case="dative"` is for a text that puts a postposition after the
+    date (`{date} дейін`): `2026 жылғы 14 желтоқсанға`. Russian and English dates read the
+    same before a preposition (`до 14 декабря 2026 г.`, `by 14 December 2026`)."""
+    if language == "kk":
+        # Babel's Kazakh pattern (`2026 ж. 14 желтоқсан`) abbreviates the year and has no
+        # cases; the month's name is still CLDR's.
+        month = str(get_month_names("wide", "format", LOCALES["kk"])[day.month])
+        if case == "dative":
+            month += kazakh_dative_ending(month)
+        return f"{day.year} жылғы {day.day} {month}"
+    if language == "ru":
+        # CLDR's long form: the month in the genitive and `г.` after the year.
+        text = str(babel_format_date(day, format="long", locale=LOCALES["ru"]))
+        return text.replace("\u202f", NBSP)  # thermal printers' code pages lack U+202F
     return str(babel_format_date(day, format="d MMMM y", locale=LOCALES[language]))
+
+
+_KAZAKH_FRONT_VOWELS = "әеөүіэи"
+_KAZAKH_BACK_VOWELS = "аоұыяёю"
+_KAZAKH_VOICELESS = "кқпстфхцчшщ"
+
+
+def kazakh_dative_ending(word: str) -> str:
+    """The dative ending a Kazakh word takes: front or back by its last vowel (vowel
+    harmony), voiced or voiceless by its last sound. `қараша` -> `ға`, `сәуір` -> `ге`,
+    `қыркүйек` -> `ке`."""
+    lower = word.lower()
+    vowels = [letter for letter in lower if letter in _KAZAKH_FRONT_VOWELS + _KAZAKH_BACK_VOWELS]
+    front = bool(vowels) and vowels[-1] in _KAZAKH_FRONT_VOWELS
+    if lower and lower[-1] in _KAZAKH_VOICELESS:
+        return "ке" if front else "қа"
+    return "ге" if front else "ға"
 
 
 def amount_text(amount: Decimal) -> str:

@@ -3,13 +3,14 @@ visitors see. Built from facts the staff desk gathers; the Qt screens paint them
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import Choice, Fact, Message, ScreenContent
 from kiosk.logic.i18n import LANGUAGES, Language, Strings
 from kiosk.logic.money import MciYear
-from kiosk.logic.screen_content import Texts
+from kiosk.logic.texts import Texts
 
 ACTIONS = {  # the dashboard's buttons and their texts
     "serve-visitor": "attendant.serve",
@@ -20,6 +21,8 @@ ACTIONS = {  # the dashboard's buttons and their texts
     "exit-kiosk": "attendant.exit",
 }
 DIGITS = "1234567890"
+# Session outcomes in the order the dashboard lists them (`in progress`: not ended yet).
+OUTCOMES = ("completed", "blocked", "abandoned", "timed-out", "in progress")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class DeskFacts:
     out_of_order: bool = False
     message: str = ""
     journal_problems: tuple[str, ...] = ()  # not writing, unreadable, found corrupt
+    kiosk_id: str = ""
+    staff_called: str = ""  # since when (HH:MM) a visitor has been calling staff
 
 
 def pin(strings: Strings, language: Language, message: str = "") -> ScreenContent:
@@ -87,8 +92,13 @@ def dashboard(
     staff actions."""
     t = Texts(strings, language)
     year = str(facts.year)
-    status = [_status(t("attendant.printer", status=facts.printer))]
-    result = facts.catalogue_problem or "OK"
+    printer = value_text(t, "printer", facts.printer)
+    status = []
+    if facts.staff_called:  # first: someone is waiting
+        called = t("attendant.staff-called", kiosk=facts.kiosk_id, time=facts.staff_called)
+        status.append(Message("staff-called", "problem", called, title="⚠"))
+    status.append(_status(t("attendant.printer", status=printer)))
+    result = facts.catalogue_problem or t("attendant.catalogue-ok")
     line = t("attendant.catalogue", version=facts.catalogue_version, result=result)
     status.append(_status(line, problem=facts.catalogue_problem is not None))
     if facts.mci is not None:
@@ -100,20 +110,27 @@ def dashboard(
         status.append(_status(t("attendant.mci-next-missing", year=next_year), problem=True))
     if facts.failed_print is not None:
         reference, outcome, detail = facts.failed_print
+        outcome = value_text(t, "print", outcome)
         failed = t("attendant.last-print", reference=reference, status=outcome, detail=detail)
         status.append(_status(failed, problem=True))
     for problem in facts.journal_problems:
         status.append(_status(t("attendant.journal-problem", detail=problem), problem=True))
-    counts: dict[str, int] = {}
+    services: dict[str, int] = {}
     for service_id, number in facts.services.items():
         service = catalogue.services.get(service_id or "")
-        title = service.title.get(language) if service else "—"
-        counts[title] = counts.get(title, 0) + number
-    counts.update(facts.outcomes)
-    counts.update(facts.languages)
+        title = service.title.get(language) if service else t("attendant.no-service")
+        services[title] = services.get(title, 0) + number
+    # Services by title, then outcomes and languages each in their own order.
+    counts = sorted(services.items())
+    counts += [(value_text(t, "outcome", k), n) for k, n in _in_order(facts.outcomes, OUTCOMES)]
+    counts += [(value_text(t, "language", k), n) for k, n in _in_order(facts.languages, LANGUAGES)]
+    gave_up = [(value_text(t, "screen", key), n) for key, n in facts.gave_up.items()]
+    gave_up.sort(key=lambda row: (-row[1], row[0]))  # where most gave up first
     nothing = t("attendant.nothing")
     reprint = t("attendant.reprint")
     choices = [Choice(f"reprint-{ref}", reprint, ref, value=ref) for ref in facts.slips]
+    if facts.staff_called:
+        choices.append(Choice("clear-call", t("attendant.clear-call")))
     choices += [
         Choice(name, t(key), selected=name == "out-of-order" and facts.out_of_order)
         for name, key in ACTIONS.items()
@@ -130,7 +147,7 @@ def dashboard(
             Fact("today-title", t("attendant.today")),
             Fact("counts", _lines(counts) or nothing),
             Fact("gave-up-title", t("attendant.gave-up")),
-            Fact("gave-up", _lines(facts.gave_up) or nothing),
+            Fact("gave-up", _lines(gave_up) or nothing),
             Fact("slips-title", t("attendant.slips")),
             *((Fact("slips-empty", nothing),) if not facts.slips else ()),
             Fact("audit-title", t("attendant.audit")),
@@ -145,5 +162,21 @@ def _status(text: str, problem: bool = False) -> Message:
     return Message("status", "status", text)
 
 
-def _lines(counts: dict[str, int]) -> str:
-    return "\n".join(f"{key}: {count}" for key, count in sorted(counts.items()))
+def value_text(t: Texts, kind: str, value: str) -> str:
+    """A value the kiosk records in English (a printer's status, a print's or a session's
+    outcome, a language code, a screen's name) in the dashboard's language: the text
+    `attendant.<kind>.<value>`. A value with no text yet is shown as it is recorded."""
+    try:
+        return t(f"attendant.{kind}.{value.replace(' ', '-')}")
+    except KeyError:
+        return value
+
+
+def _in_order(counts: dict[str, int], order: Sequence[str]) -> list[tuple[str, int]]:
+    """`counts` in the given order of their keys; keys it does not name come last."""
+    known = [(key, counts[key]) for key in order if key in counts]
+    return known + sorted((key, n) for key, n in counts.items() if key not in order)
+
+
+def _lines(counts: Iterable[tuple[str, int]]) -> str:
+    return "\n".join(f"{key}: {count}" for key, count in counts)
