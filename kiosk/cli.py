@@ -159,9 +159,8 @@ def _slip(args: argparse.Namespace, settings: Settings) -> int:
     if isinstance(made, int):
         return made
     pricing, quote = made
-    if not quote.complete:
-        what = f"blocked ({quote.blockers[0].id})" if quote.blocked else "not complete"
-        return _bad(f"the answers are {what}: a slip needs a complete quote")
+    if not quote.complete and not quote.blocked:
+        return _bad("the answers are not complete: a slip needs a complete or blocked quote")
     from kiosk.logic.i18n import Strings
     from kiosk.settings import ASSETS
 

@@ -87,7 +87,9 @@ class Pricing:
         reference: str,
         have: set[str],
     ) -> Slip:
-        """The slip of a quote, printed at `printed_at`."""
+        """The slip of a complete quote (bill and payment codes) or of a blocked one (what to
+        do first and where, what to bring back; nothing to pay), printed at `printed_at`.
+        Raises SlipError for a quote that is neither."""
         return make_slip(
             quote,
             self.catalogue,

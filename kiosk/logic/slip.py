@@ -6,6 +6,7 @@ renderer (PDF, receipt printer, plain text) draws in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Literal
 
@@ -55,6 +56,10 @@ class Slip(BaseModel):
         return "\n".join(lines) + "\n"
 
 
+class SlipError(ValueError):
+    """A quote that is neither complete nor blocked has nothing true to print yet."""
+
+
 def make_slip(
     quote: Quote,
     catalogue: Catalogue,
@@ -66,8 +71,12 @@ def make_slip(
     reference: str,
     have: set[str],
 ) -> Slip:
-    """Everything the visitor takes away: documents (missing ones marked), bill, QR codes,
-    dates, warnings and next steps."""
+    """Everything the visitor takes away. A complete quote gives documents (missing ones
+    marked), bill, QR codes, dates, warnings and next steps; a blocked quote gives what to
+    do first and where, and what to bring on coming back, with no bill and no payment codes.
+    Raises SlipError for a quote that is neither."""
+    if not quote.complete and not quote.blocked:
+        raise SlipError(f"the answers to {quote.service!r} are not complete: nothing to print")
     language = quote.language
 
     def text(key: str, **values: str) -> str:
@@ -80,9 +89,11 @@ def make_slip(
         Block(style="small", text=text("slip.kiosk", kiosk=kiosk_id, when=when)),
         Block(style="heading", text=text("slip.reference", reference=reference)),
         Block(style="rule"),
-        Block(style="heading", text=service.title.get(language)),
-        Block(style="heading", text=text("slip.answers")),
     ]
+    if quote.blocked:
+        blocks.append(Block(style="title", text=text("slip.blocked")))
+    blocks.append(Block(style="heading", text=service.title.get(language)))
+    blocks.append(Block(style="heading", text=text("slip.answers")))
     for question in service.questions:
         if question.id in quote.answers:
             option = question.option(quote.answers[question.id])
@@ -93,12 +104,53 @@ def make_slip(
                     text=f"{question.text.get(language)} — {option.label.get(language)}",
                 )
             )
-    blocks.append(Block(style="heading", text=text("slip.documents")))
+    if quote.blocked:
+        blocks.extend(_first_steps(quote, text, have))
+    else:
+        blocks.extend(_bill_and_steps(quote, text, have))
+    return Slip(reference=reference, language=language, blocks=tuple(blocks))
+
+
+def _documents(
+    quote: Quote, text: Callable[..., str], have: set[str], *, explain: bool = False
+) -> list[Block]:
+    """Each document, marked as at hand or missing; where to get a missing one (`explain`:
+    or, with no such place, its note, e.g. where a statement is filled in)."""
+    blocks = []
     for document in quote.documents:
         mark = text("slip.have" if document.id in have else "slip.missing")
         blocks.append(Block(style="text", text=f"{mark} {document.title}"))
-        if document.id not in have and document.where:
+        if document.id in have:
+            continue
+        if document.where:
             blocks.append(Block(style="small", text=document.where))
+        elif explain and document.note:
+            blocks.append(Block(style="small", text=document.note))
+    return blocks
+
+
+def _first_steps(quote: Quote, text: Callable[..., str], have: set[str]) -> list[Block]:
+    """A blocked case: each thing to do first and where, then what to bring on return."""
+    blocks = [Block(style="rule")]
+    for blocker in quote.blockers:
+        blocks.append(Block(style="heading", text=blocker.title or blocker.text))
+        blocks.append(Block(style="text", text=blocker.text))
+    blocks.append(Block(style="rule"))
+    if quote.documents:
+        blocks.append(Block(style="heading", text=text("slip.blocked-bring")))
+        blocks.extend(_documents(quote, text, have, explain=True))
+    for item in (*quote.warnings, *quote.notes):
+        blocks.append(Block(style="small", text=f"! {item.text}"))
+    blocks.append(Block(style="heading", text=text("slip.next")))
+    blocks.append(Block(style="text", text=text("slip.blocked-next")))
+    return blocks
+
+
+def _bill_and_steps(quote: Quote, text: Callable[..., str], have: set[str]) -> list[Block]:
+    """A complete case: documents, bill, payment codes, dates, warnings, next steps."""
+    language = quote.language
+    blocks = [Block(style="heading", text=text("slip.documents"))]
+    blocks.extend(_documents(quote, text, have))
     blocks.append(Block(style="rule"))
     blocks.append(Block(style="heading", text=text("slip.bill")))
     for line in quote.bill.lines:
@@ -135,7 +187,9 @@ def make_slip(
         blocks.append(
             Block(
                 style="heading",
-                text=text("result.ready-by", date=format_date(quote.ready_by, language)),
+                text=text(
+                    "result.ready-by", date=format_date(quote.ready_by, language, case="dative")
+                ),
             )
         )
     blocks.append(Block(style="text", text=text("result.processing", text=quote.processing)))
@@ -145,4 +199,4 @@ def make_slip(
     if quote.payments:
         blocks.append(Block(style="text", text=text("slip.next-pay")))
     blocks.append(Block(style="text", text=text("slip.next-counter")))
-    return Slip(reference=reference, language=language, blocks=tuple(blocks))
+    return blocks

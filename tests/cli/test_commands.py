@@ -281,7 +281,7 @@ def test_slip_as_text() -> None:
         "text",
     )
     assert done.returncode == 0, done.stderr
-    assert "Номер: K01-20261123-0000" in done.stdout
+    assert "Номер памятки: K01-20261123-0000" in done.stdout
     assert "Итого  865\u00a0₸" in done.stdout
     assert "[QR] 000201" in done.stdout
 
@@ -329,17 +329,29 @@ def test_slip_as_escpos(tmp_path: Path) -> None:
     assert data.startswith(b"\x1b@") and b"\x1dV" in data and b"Documents to bring" in data
 
 
-def test_slip_needs_a_complete_quote(tmp_path: Path) -> None:
-    done = kiosk(
+def test_a_slip_needs_a_complete_or_blocked_quote(tmp_path: Path) -> None:
+    unfinished = kiosk(
+        "slip",
+        "id-card-restoration",
+        "--answer",
+        "circumstance=lost",
+        "--out",
+        str(tmp_path / "x.pdf"),
+    )
+    assert unfinished.returncode == 2 and "not complete" in unfinished.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    blocked = kiosk(
         "slip",
         "id-card-restoration",
         "--answer",
         "circumstance=stolen",
         "--answer",
         "police-talon=no",
+        "--format",
+        "text",
         "--out",
-        str(tmp_path / "x.pdf"),
+        str(tmp_path / "blocked.txt"),
     )
-    assert done.returncode == 2
-    assert "police-report-first" in done.stderr
-    assert not (tmp_path / "x.pdf").exists()
+    assert blocked.returncode == 0, blocked.stderr
+    text = (tmp_path / "blocked.txt").read_text(encoding="utf-8")
+    assert "[QR]" not in text  # what to do first, and nothing to pay
