@@ -1,7 +1,8 @@
 """Themes: the QSS template filled from colour and size tokens, in three variants.
 
 `default` and `high-contrast` are colour variants; large text multiplies every font size
-(and touch target) by the scale in the tokens and combines with either of them.
+(and touch target) by the scale in the tokens and combines with either of them; a compact
+window (narrower than 1200 px) scales them down a little, so that everything fits.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ class Theme:
 
     variant: str = "default"
     large_text: bool = False
+    compact: bool = False
 
     @classmethod
-    def chosen(cls, *, large_text: bool, high_contrast: bool) -> Theme:
-        """The theme a visitor's accessibility choices ask for."""
-        return cls("high-contrast" if high_contrast else "default", large_text)
+    def chosen(cls, *, large_text: bool, high_contrast: bool, compact: bool = False) -> Theme:
+        """The theme a visitor's accessibility choices ask for, on a window this size."""
+        return cls("high-contrast" if high_contrast else "default", large_text, compact)
 
 
 class ThemeSwitch:
@@ -64,13 +66,15 @@ class Tokens:
         """(text, background) token pairs that must meet the variant's contrast."""
         return [(text, back) for text, back in self.data["variants"][variant]["contrast"]]
 
-    def sizes(self, large_text: bool) -> dict[str, int]:
-        """Size tokens in pixels, scaled for large text."""
+    def sizes(self, large_text: bool, compact: bool = False) -> dict[str, int]:
+        """Size tokens in pixels, scaled for large text and for a compact window."""
         sizes = dict(self.data["sizes"])
         scale = float(sizes.pop("large_text_scale")) if large_text else 1.0
-        sizes.pop("large_text_scale", None)
+        smaller = float(sizes.pop("compact_scale", 1.0))
+        if compact:
+            scale *= smaller
         tight = sizes.pop("button_padding_large", sizes.get("button_padding", 0))
-        if large_text:
+        if large_text or compact:
             sizes["button_padding"] = tight
         return {
             name: round(value * scale) if name in _SCALED else int(value)
@@ -79,7 +83,7 @@ class Tokens:
 
     def stylesheet(self, theme: Theme) -> str:
         """The QSS for a theme; a token the template names but the table lacks is an error."""
-        values = {**self.colors(theme.variant), **self.sizes(theme.large_text)}
+        values = {**self.colors(theme.variant), **self.sizes(theme.large_text, theme.compact)}
         return self.template.substitute(values)
 
 
