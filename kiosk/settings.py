@@ -59,6 +59,9 @@ class Timing(BaseModel):
     thanks: float = Field(default=15, gt=0)
     long_press: float = Field(default=3, gt=0)  # on the logo, to open the staff PIN pad
     attendant_idle: float = Field(default=120, gt=0)  # staff are logged out after this
+    # A tap this soon after the screen changed does nothing: the second tap of a quick
+    # double tap must not answer the next question or print unseen.
+    tap_guard: float = Field(default=0.35, ge=0, le=2)
 
 
 class EscposPrinter(BaseModel):

@@ -86,6 +86,10 @@ class KioskDriver:
                 settings = Settings(data_folder=folder, timing=Timing())
             else:
                 settings = settings.model_copy(update={"data_folder": folder})
+        if "tap_guard" not in settings.timing.model_fields_set:
+            # The driver taps as fast as a test runs; the tap guard is tested on its own.
+            timing = settings.timing.model_copy(update={"tap_guard": 0.0})
+            settings = settings.model_copy(update={"timing": timing})
         if callable(today):  # a clock the test moves on
             clock: Callable[[], date] = today
         else:
@@ -123,9 +127,11 @@ class KioskDriver:
         """What the screen in front says: heading, texts, choices with their object names,
         amounts, QR items, warnings, footer buttons (the value the screen is painted from).
         While the idle warning covers the screen, it is the warning's (screen
-        `idle-warning`)."""
+        `idle-warning`); while a question asked before something is lost covers it, the
+        question's (screen `confirm`, choices `confirm-yes` and `confirm-no`)."""
         navigator = self.kiosk.navigator
-        content = navigator.warning.content or navigator.content
+        asked = navigator.confirmation.content
+        content = navigator.warning.content or asked or navigator.content
         assert content is not None
         return content
 
@@ -291,6 +297,14 @@ class KioskDriver:
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             time.sleep(0.001)
         QApplication.processEvents()  # widgets added on the way are shown by queued calls
+
+    def confirm(self, yes: bool = True) -> bool:
+        """Answer the question the kiosk asks before something is lost (start over, finish
+        without a slip, close the kiosk), if one is showing; returns whether one was."""
+        if self.kiosk.navigator.confirmation.content is None:
+            return False
+        self.click("confirm-yes" if yes else "confirm-no")
+        return True
 
     def print_slip(self) -> str:
         """Tap "Print my slip" and wait for the outcome; return it (printed/failed/unknown)."""

@@ -41,15 +41,16 @@ class Line:
 
 @dataclass(frozen=True)
 class QrItem:
-    """A QR code and what is said around it. `id` is the payee (or `online`)."""
+    """A QR code and what is said around it. `id` is the payee (or `online`); a payment's
+    `title` numbers it and says what it pays ("Code 1 of 2: State duty")."""
 
     id: str
     title: str
     payload: str
     amount: Decimal | None = None
     amount_text: str = ""
-    captions: tuple[str, ...] = ()
     demo: str = ""  # "not a real account", when the account is a demo one
+    payee: str = ""  # to whom the payment goes, said in the language
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class ScreenContent:
         for line in (*self.lines, *((self.total,) if self.total else ())):
             parts += [line.label, line.text]
         for item in self.qr:
-            parts += [item.title, item.amount_text, *item.captions, item.demo]
+            parts += [item.title, item.amount_text, item.demo, item.payee]
         for fact in self.facts:
             parts.append(fact.text)
         for message in self.messages:

@@ -6,50 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from decimal import Decimal
 
-from kiosk.logic.catalogue import Catalogue, Online, Service
+from kiosk.logic.catalogue import Catalogue, Service
 from kiosk.logic.conditions import CentreClass
-from kiosk.logic.content import Choice, Fact, Line, Message, QrItem, ScreenContent
+from kiosk.logic.content import Choice, Fact, ScreenContent
 from kiosk.logic.i18n import (
     LANGUAGES,
     Language,
     LocalText,
     Strings,
-    format_date,
-    format_money,
-    format_number,
 )
 from kiosk.logic.interview import Interview, progress
 from kiosk.logic.pricing import Pricing
-from kiosk.logic.quote import Item, Quote
+from kiosk.logic.quote import Quote
+from kiosk.logic.texts import Texts
 
 log = logging.getLogger(__name__)
-
-
-class Texts:
-    """The kiosk's texts in one language."""
-
-    def __init__(self, strings: Strings, language: Language) -> None:
-        self.strings, self.language = strings, language
-
-    def __call__(self, key: str, **values: str) -> str:
-        return self.strings.text(key, self.language, **values)
-
-    def money(self, amount: Decimal) -> str:
-        """An amount of tenge as this language writes it."""
-        return format_money(amount, self.language)
-
-    def nav(self, *, back: bool = True, home: bool = True, next_key: str = "") -> list[Choice]:
-        """The footer's navigation: Back, Start over, Continue (when `next_key` is given)."""
-        actions = []
-        if back:
-            actions.append(Choice("nav-back", self("nav.back")))
-        if home:
-            actions.append(Choice("nav-home", self("nav.home")))
-        if next_key:
-            actions.append(Choice("nav-next", self(next_key)))
-        return actions
 
 
 def welcome(
@@ -220,137 +192,6 @@ def documents(quote: Quote, have: set[str], strings: Strings) -> ScreenContent:
     )
 
 
-def payment_codes(quote: Quote, strings: Strings) -> tuple[QrItem, ...]:
-    """A QR item per payment of the quote, with what is said around it."""
-    t = Texts(strings, quote.language)
-    return tuple(
-        QrItem(
-            id=payment.payee,
-            title=t("payment.to", payee=payment.payee_name),
-            payload=payment.payload,
-            amount=payment.amount,
-            amount_text=t.money(payment.amount),
-            captions=(t("payment.scan"), t("payment.kazpost")),
-            demo=t("payment.demo") if payment.demo else "",
-        )
-        for payment in quote.payments
-    )
-
-
-def result(quote: Quote, online: Online | None, strings: Strings) -> ScreenContent:
-    """A complete quote: the bill, a QR code per payee, when it will be ready, warnings and
-    notes, and where the service can be done online."""
-    language = quote.language
-    t = Texts(strings, language)
-    lines = []
-    for line in quote.bill.lines:
-        if line.mci is not None:
-            shown = t(
-                "result.mci-line",
-                multiple=format_number(line.mci, language),
-                mci=t.money(quote.mci.value),
-                amount=t.money(line.amount),
-            )
-        else:
-            shown = t.money(line.amount)
-        lines.append(Line(line.id, line.label, line.amount, shown))
-    facts = [
-        Fact(
-            "mci-year",
-            t("result.mci-year", year=str(quote.mci.year), value=t.money(quote.mci.value)),
-        )
-    ]
-    if quote.payments:
-        facts.append(Fact("pay-title", t("result.pay-title")))
-    elif quote.bill.total == 0:
-        facts.append(Fact("nothing-to-pay", t("result.nothing-to-pay")))
-    if quote.ready_by is not None:
-        facts.append(
-            Fact("ready-by", t("result.ready-by", date=format_date(quote.ready_by, language)))
-        )
-    facts.append(Fact("processing", t("result.processing", text=quote.processing)))
-    if quote.warnings or quote.notes:
-        facts.append(Fact("notes-title", t("result.notes")))
-    codes = list(payment_codes(quote, strings))
-    if online is not None:
-        facts.append(Fact("online-title", t("result.online")))
-        codes.append(QrItem(id="online", title=online.text.get(language), payload=online.url))
-    return ScreenContent(
-        screen="result",
-        language=language,
-        heading=t("result.title"),
-        lines=tuple(lines),
-        total=Line("bill-total", t("result.total"), quote.bill.total, t.money(quote.bill.total)),
-        qr=tuple(codes),
-        messages=_messages("warning", quote.warnings) + _messages("note", quote.notes),
-        facts=tuple(facts),
-        actions=(
-            *t.nav(),
-            Choice("finish", t("result.finish")),
-            Choice("print-slip", t("result.print")),
-        ),
-    )
-
-
-def result_unavailable(strings: Strings, language: Language) -> ScreenContent:
-    """The cost cannot be worked out (no MCI for the year): said so, never a guessed amount."""
-    t = Texts(strings, language)
-    return ScreenContent(
-        screen="result",
-        language=language,
-        heading=t("result.unavailable"),
-        messages=(Message("result-unavailable", "blocker", t("result.unavailable")),),
-        actions=(*t.nav(), Choice("finish", t("result.finish"))),
-    )
-
-
-def blocker(quote: Quote, strings: Strings) -> ScreenContent:
-    """What must be done first, where, and what to bring back."""
-    t = Texts(strings, quote.language)
-    return ScreenContent(
-        screen="blocker",
-        language=quote.language,
-        heading=t("blocker.title"),
-        messages=_messages("blocker", quote.blockers),
-        actions=(*t.nav(), Choice("finish", t("result.finish"))),
-    )
-
-
-def printing(status: str | None, reference: str, quote: Quote, strings: Strings) -> ScreenContent:
-    """Printing (status None), then what came of it: printed, failed or unknown. When the
-    visitor may have no slip, the payment codes are shown again."""
-    t = Texts(strings, quote.language)
-    facts = [Fact("print-reference", t("printing.reference", reference=reference))]
-    if status == "printed":
-        steps = [t("slip.next-pay")] if quote.payments else []
-        facts.append(Fact("print-next", "\n".join([*steps, t("slip.next-counter")])))
-    actions = []
-    if status == "failed":
-        actions.append(Choice("print-retry", t("printing.retry")))
-    if status is not None:
-        actions.append(Choice("finish", t("printing.done")))
-    return ScreenContent(
-        screen="printing",
-        language=quote.language,
-        heading=t(f"printing.{status or 'printing'}"),
-        qr=payment_codes(quote, strings) if status in ("failed", "unknown") else (),
-        facts=tuple(facts),
-        actions=tuple(actions),
-    )
-
-
-def thanks(strings: Strings, language: Language) -> ScreenContent:
-    """Thank you, and a button back to the start."""
-    t = Texts(strings, language)
-    return ScreenContent(
-        screen="thanks",
-        language=language,
-        heading=t("thanks.title"),
-        text=t("thanks.text"),
-        choices=(Choice("finish", t("printing.done")),),
-    )
-
-
 def idle_warning(strings: Strings, language: Language, seconds: int) -> ScreenContent:
     """Are you still there? The countdown before the kiosk starts over, and More time."""
     t = Texts(strings, language)
@@ -364,25 +205,32 @@ def idle_warning(strings: Strings, language: Language, seconds: int) -> ScreenCo
 
 
 def header(
-    strings: Strings, centre_name: LocalText, language: Language, languages: Iterable[str]
+    strings: Strings,
+    centre_name: LocalText,
+    language: Language,
+    languages: Iterable[str],
+    staff_called: bool = False,
 ) -> ScreenContent:
-    """The window's header: the centre's name and the language switch (each language in its
-    own words, the one in use selected; none when the kiosk offers one language)."""
+    """The window's header: the centre's logo and name, Call staff (or that staff were
+    called), and the language switch (each language in its own words, the one in use
+    selected; none when the kiosk offers one language)."""
     offered = [code for code in LANGUAGES if code in languages]
+    call = "call-staff.called" if staff_called else "call-staff.button"
     return ScreenContent(
         screen="header",
         language=language,
         heading=centre_name.get(language),
-        choices=tuple(
-            Choice(
-                f"lang-{code}", strings.text(f"language.{code}", code), selected=code == language
-            )
-            for code in offered
-        )
-        if len(offered) > 1
-        else (),
+        facts=(Fact("logo", strings.text("logo", language)),),
+        choices=(
+            Choice("call-staff", strings.text(call, language), selected=staff_called),
+            *(
+                Choice(
+                    f"lang-{code}",
+                    strings.text(f"language.{code}", code),
+                    strings.text(f"language.{code}.short", code),  # where room is short
+                    selected=code == language,
+                )
+                for code in (offered if len(offered) > 1 else ())
+            ),
+        ),
     )
-
-
-def _messages(kind: str, items: tuple[Item, ...]) -> tuple[Message, ...]:
-    return tuple(Message(f"{kind}-{item.id}", kind, item.text, item.title or "") for item in items)

@@ -33,6 +33,7 @@ class VisitorSession:
     question: str | None = None  # the question on screen
     changing: bool = False  # answering from "Check your answers"
     visit_date: dt.date | None = None  # fixed when the visitor starts: quote, codes, slip
+    staff_called: bool = False  # the visitor asked for a member of staff
 
     @property
     def service(self) -> Service | None:
@@ -123,6 +124,7 @@ class VisitorSession:
         self.language = language
         self.large_text = False
         self.high_contrast = False
+        self.staff_called = False
 
     def _ask(self, question_id: str) -> Step:
         self.question = question_id

@@ -113,7 +113,8 @@ class IdleMonitor(QObject):
 
 class IdleWarning(QObject):
     """The countdown as the visitor sees it: its content (in the visitor's language) is
-    built each second and painted over the screens; More time hides it and the idle time
+    built each second and painted over the screens (as a strip across the top while payment
+    codes are on screen: `over_codes`); More time hides it and the idle time
     starts again. `content` is what it says while it shows, else None."""
 
     def __init__(
@@ -123,10 +124,11 @@ class IdleWarning(QObject):
         strings: Strings,
         language: Callable[[], Language],
         parent: QObject | None = None,
+        over_codes: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
         self.monitor, self.overlay, self.strings = monitor, overlay, strings
-        self.language = language
+        self.language, self.over_codes = language, over_codes
         self.content: ScreenContent | None = None
         self.seconds = 0
         monitor.warned.connect(self._show)
@@ -146,7 +148,7 @@ class IdleWarning(QObject):
     def _show(self, seconds: int) -> None:
         self.seconds = seconds
         self.content = build.idle_warning(self.strings, self.language(), seconds)
-        self.overlay.paint(self.content)
+        self.overlay.paint(self.content, strip=self.over_codes())
 
     def _on_more_time(self) -> None:
         self.hide()

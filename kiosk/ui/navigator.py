@@ -19,26 +19,32 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.logic import ending_content as ending
 from kiosk.logic import screen_content as build
 from kiosk.logic import staff_content
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Strings
-from kiosk.logic.money import MoneyError
-from kiosk.logic.pricing import Case, Pricing
+from kiosk.logic.pricing import Pricing
 from kiosk.logic.quote import Quote
 from kiosk.logic.session import Step, VisitorSession
+from kiosk.logic.visit_quote import VisitQuote
 from kiosk.settings import Settings
 from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.ui.confirm import Confirmation
 from kiosk.ui.idle import IdleMonitor, IdleWarning
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.states import VISITOR_STATES, Event, Screens, Staff, State, Transition
+from kiosk.ui.tap_guard import TapGuard
 from kiosk.ui.theme import Theme, ThemeSwitch
 from kiosk.ui.window import KioskWindow
+from kiosk.ui.wiring import connect_screens
 
 __all__ = ["VISITOR_STATES", "Event", "Navigator", "Screens", "State"]
 
 log = logging.getLogger(__name__)
+# Where Start over loses answers, and so asks first.
+ASK_BEFORE_START_OVER = (State.QUESTION, State.REVIEW, State.DOCUMENTS, State.RESULT, State.BLOCKER)
 
 
 class Navigator(QObject):
@@ -51,6 +57,7 @@ class Navigator(QObject):
 
     state_changed = Signal(str)
     session_ended = Signal(str)
+    staff_called = Signal()
     noted = Signal(dict)
 
     def __init__(
@@ -76,13 +83,21 @@ class Navigator(QObject):
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
         self.session = VisitorSession(language=settings.default_language)
         self.state: State = State.WELCOME
-        self.quote: Quote | None = None
-        self._priced: Case | None = None  # the case `quote` was priced for
+        self.visit = VisitQuote(pricing)
         self.outcome = ""  # how the visitor's session is going: blocked, completed, timed-out
         self.visiting = False  # a visitor's session is open (from leaving the welcome screen)
         self.idle = IdleMonitor(settings.timing.countdown, self)
         self.warning = IdleWarning(
-            self.idle, window.overlay, strings, lambda: self.session.language, self
+            self.idle,
+            window.overlay,
+            strings,
+            lambda: self.session.language,
+            self,
+            over_codes=lambda: bool(self.content and self.content.qr),
+        )
+        self.guard = TapGuard(settings.timing.tap_guard)
+        self.confirmation = Confirmation(
+            window.confirm_overlay, strings, lambda: self.session.language, self.guard, self
         )
         self.thanks_timer = QTimer(self, singleShot=True)
         self.thanks_timer.timeout.connect(self.reset)
@@ -100,14 +115,14 @@ class Navigator(QObject):
             (State.DOCUMENTS, Event.NEXT): lambda: State.RESULT,
             (State.RESULT, Event.BACK): lambda: State.DOCUMENTS if self.quote else State.REVIEW,
             (State.RESULT, Event.PRINT): self._print,
-            (State.RESULT, Event.FINISH): lambda: State.THANKS,
+            (State.RESULT, Event.FINISH): self._finish_unprinted,
             (State.BLOCKER, Event.BACK): self._blocker_back,
             (State.BLOCKER, Event.FINISH): self.reset,
             (State.PRINTING, Event.PRINT): self._print,
             (State.PRINTING, Event.PRINTED): self._printed,
             (State.PRINTING, Event.FINISH): lambda: State.THANKS,
             (State.THANKS, Event.FINISH): self.reset,
-            **{(state, Event.HOME): self.reset for state in VISITOR_STATES},
+            **{(state, Event.HOME): self._start_over for state in VISITOR_STATES},
         }
         self.entries: dict[State, Callable[[], ScreenContent]] = {
             State.WELCOME: self._enter_welcome,
@@ -118,7 +133,7 @@ class Navigator(QObject):
             State.RESULT: self._enter_result,
             State.BLOCKER: self._enter_blocker,
             State.PRINTING: self._enter_printing,
-            State.THANKS: lambda: build.thanks(self.strings, self.session.language),
+            State.THANKS: lambda: ending.thanks(self.strings, self.session.language),
             State.PIN: self._enter_staff,
             State.DASHBOARD: self._enter_staff,
             State.OUT_OF_ORDER: lambda: staff_content.out_of_order(
@@ -130,7 +145,7 @@ class Navigator(QObject):
             window.add_screen(screen)
         screens.services.set_catalogue(pricing.catalogue)
         jobs.finished.connect(lambda reference, _outcome: self.fire(Event.PRINTED, reference))
-        self._connect()
+        connect_screens(self)
         self.reset()
 
     @property
@@ -139,33 +154,23 @@ class Navigator(QObject):
         return self.screens.of(self.state).content
 
     @property
+    def quote(self) -> Quote | None:
+        """The visitor's quote, once priced."""
+        return self.visit.quote
+
+    @property
     def catalogue(self) -> Catalogue:
         """The catalogue visitors are served from."""
         return self.pricing.catalogue
 
-    def _connect(self) -> None:
-        s, w, fire = self.screens, self.window, self.fire
-        w.back_clicked.connect(lambda: fire(Event.BACK))
-        w.home_clicked.connect(lambda: fire(Event.HOME))
-        w.next_clicked.connect(lambda: fire(Event.NEXT))
-        w.language_clicked.connect(self.set_language)
-        s.welcome.language_chosen.connect(self.set_language)
-        s.welcome.started.connect(lambda: fire(Event.START))
-        s.welcome.large_text_toggled.connect(lambda on: self._on_accessibility(on, None))
-        s.welcome.high_contrast_toggled.connect(lambda on: self._on_accessibility(None, on))
-        s.services.service_chosen.connect(lambda service: fire(Event.SERVICE, service))
-        s.question.answer_given.connect(lambda q, o: fire(Event.ANSWER, q, o))
-        s.review.change_requested.connect(lambda question: fire(Event.CHANGE, question))
-        s.documents.document_toggled.connect(self._on_document_toggled)
-        s.result.print_requested.connect(lambda: fire(Event.PRINT))
-        s.result.finished.connect(lambda: fire(Event.FINISH))
-        s.blocker.finished.connect(lambda: fire(Event.FINISH))
-        s.printing.retry_requested.connect(lambda: fire(Event.PRINT))
-        s.printing.finished.connect(lambda: fire(Event.FINISH))
-        s.thanks.finished.connect(lambda: fire(Event.FINISH))
-        self.idle.expired.connect(self._on_idle_expired)
-
     # -- public -----------------------------------------------------------------------------
+
+    def tap(self, event: Event, *args: Any) -> None:
+        """A visitor's tap: `fire`, unless it came too soon after the screen changed."""
+        if self.guard.allows():
+            self.fire(event, *args)
+        else:
+            log.debug("%s in %s too soon after the screen changed", event, self.state)
 
     def fire(self, event: Event, *args: Any) -> None:
         """Apply `event` in the current state (an event the state does not take is ignored:
@@ -185,7 +190,7 @@ class Navigator(QObject):
             self.thanks_timer.stop()
         self.visiting = self.visiting or state in VISITOR_STATES
         self.state = state
-        self._show()
+        self._show(fresh=True)
         self.state_changed.emit(state.value)
 
     def reset(self) -> None:
@@ -196,14 +201,15 @@ class Navigator(QObject):
         self.thanks_timer.stop()
         self.idle.disarm()
         self.warning.hide()
+        self.confirmation.dismiss()
         self.jobs.end_session(self.session_number)
         self.session_number += 1
         self.session.wipe(self.settings.default_language)
         for screen in self.screens.all():
             screen.wipe()
-        self.quote, self._priced = None, None
+        self.visit.forget()
         self.outcome = ""
-        self.theme.set(Theme())
+        self.theme.set(Theme(compact=self.window.compact))
         self._paint_header()
         self.noted.emit({"language": self.session.language})
         staff_in = self.staff is not None and self.staff.logged_in
@@ -217,13 +223,14 @@ class Navigator(QObject):
         self.noted.emit({"language": language})
         self._paint_header()
         self.warning.retranslate()
+        self.confirmation.retranslate()
         self._show()
 
     def use_catalogue(self, catalogue: Catalogue) -> None:
         """Serve the next visitors from `catalogue` (staff reloaded it)."""
         self.pricing = Pricing(catalogue, self.pricing.profiles)
-        self.jobs.pricing = self.pricing
-        self._priced = None
+        self.jobs.pricing = self.visit.pricing = self.pricing
+        self.visit.forget()
         self.screens.services.set_catalogue(catalogue)
 
     def refresh(self) -> None:
@@ -232,7 +239,7 @@ class Navigator(QObject):
 
     # -- entering a state ---------------------------------------------------------------------
 
-    def _show(self) -> None:
+    def _show(self, fresh: bool = False) -> None:
         state, window = self.state, self.window
         content = self.entries[state]()
         screen = self.screens.of(state)
@@ -241,15 +248,36 @@ class Navigator(QObject):
         window.set_chrome(
             content, screen.footer(), languages=state not in (State.WELCOME, State.OUT_OF_ORDER)
         )
-        window.show_screen(screen)
+        window.show_screen(screen, fresh)
+        if fresh:
+            self.guard.changed()
         if state is State.THANKS:
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
 
     def _paint_header(self) -> None:
         centre, languages = self.settings.centre.name, self.settings.languages
+        session = self.session
         self.window.paint_header(
-            build.header(self.strings, centre, self.session.language, languages)
+            build.header(self.strings, centre, session.language, languages, session.staff_called)
         )
+
+    def apply_theme(self) -> None:
+        """Style the window for the visitor's choices and the window's size."""
+        session = self.session
+        chosen = Theme.chosen(
+            large_text=session.large_text,
+            high_contrast=session.high_contrast,
+            compact=self.window.compact,
+        )
+        self.theme.set(chosen)
+
+    def call_staff(self) -> None:
+        """The visitor asked for a member of staff: told so on screen, staff on the desk."""
+        if self.state not in (*VISITOR_STATES, State.WELCOME) or self.session.staff_called:
+            return
+        self.session.staff_called = True
+        self._paint_header()
+        self.staff_called.emit()
 
     def _redirect(self, state: State) -> State:
         if state is State.DOCUMENTS and self._quote() is None:
@@ -297,23 +325,23 @@ class Navigator(QObject):
     def _enter_result(self) -> ScreenContent:
         quote = self._quote()
         if quote is None:
-            return build.result_unavailable(self.strings, self.session.language)
+            return ending.result_unavailable(self.strings, self.session.language)
         self.outcome = "completed"
         self.noted.emit({"total": str(quote.bill.total), "reference": self.session.reference or ""})
         service = self.session.service
-        return build.result(quote, service.online if service else None, self.strings)
+        return ending.result(quote, service.online if service else None, self.strings)
 
     def _enter_blocker(self) -> ScreenContent:
         quote = self._quote()
         assert quote is not None
         self.outcome = "blocked"
-        return build.blocker(quote, self.strings)
+        return ending.blocker(quote, self.strings)
 
     def _enter_printing(self) -> ScreenContent:
         quote, job = self._quote(), self.jobs.current
         assert quote is not None and job is not None
         status = job.status.value if job.status else None
-        return build.printing(status, job.reference, quote, self.strings)
+        return ending.printing(status, job.reference, quote, self.strings)
 
     def _enter_staff(self) -> ScreenContent:
         assert self.staff is not None
@@ -341,6 +369,17 @@ class Navigator(QObject):
         self.noted.emit({"service": service_id})
         return State(self.session.choose(service, self.settings.centre.centre_class))
 
+    def _start_over(self) -> None:
+        """Start over, asking first when the visitor would lose their answers."""
+        if self.state in ASK_BEFORE_START_OVER:
+            self.confirmation.ask("start-over", self.reset)
+        else:
+            self.reset()
+
+    def _finish_unprinted(self) -> None:
+        """Finish from the result (no slip printed): asked first."""
+        self.confirmation.ask("finish-unprinted", lambda: self.go(State.THANKS))
+
     def _blocker_back(self) -> State | None:
         if self.session.question is None:
             return None
@@ -359,49 +398,32 @@ class Navigator(QObject):
         job = self.jobs.current
         return State.PRINTING if job is not None and job.reference == reference else None
 
-    # -- the visitor's quote --------------------------------------------------------------------
-
     def _quote(self) -> Quote | None:
-        """The visitor's quote in their language; None (and logged) when it cannot be priced.
-        Priced again only when the case changed (answers, language, reference)."""
-        session = self.session
-        interview = session.interview
-        assert interview is not None
-        visit_date = session.dated(self.today())
-        if interview.complete and session.reference is None:
-            session.reference = self.references(visit_date)
-        case = session.case()
-        if self.quote is not None and case == self._priced:
-            return self.quote
-        try:
-            self.quote, self._priced = self.pricing.quote(case), case
-        except MoneyError as error:
-            log.error("cannot price %s: %s", interview.service.id, error)
-            self.quote, self._priced = None, None
-        return self.quote
+        return self.visit.price(self.session, self.today(), self.references)
 
     # -- other visitor actions ------------------------------------------------------------------
 
-    def _on_document_toggled(self, document_id: str, have_it: bool) -> None:
+    def on_document_toggled(self, document_id: str, have_it: bool) -> None:
         if self.state is not State.DOCUMENTS or self.quote is None:
             return
+        if not self.guard.allows():  # too soon: the tick is undone
+            have_it = document_id in self.session.have
         if have_it:
             self.session.have.add(document_id)
         else:
             self.session.have.discard(document_id)
         self.screens.documents.paint(build.documents(self.quote, self.session.have, self.strings))
 
-    def _on_idle_expired(self) -> None:
+    def on_idle_expired(self) -> None:
         # A visitor who had their result or blocker keeps that outcome; others timed out.
         self.outcome = self.outcome or "timed-out"
         self.reset()
 
-    def _on_accessibility(self, large_text: bool | None, high_contrast: bool | None) -> None:
+    def on_accessibility(self, large_text: bool | None, high_contrast: bool | None) -> None:
         session = self.session
         session.large_text = session.large_text if large_text is None else large_text
         session.high_contrast = session.high_contrast if high_contrast is None else high_contrast
-        chosen = Theme.chosen(large_text=session.large_text, high_contrast=session.high_contrast)
-        self.theme.set(chosen)
+        self.apply_theme()
         self._show()  # the toggles' state is part of what the screen says
 
 

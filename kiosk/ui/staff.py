@@ -62,14 +62,18 @@ class StaffDesk(QObject):
         self.out_of_order, self.settings, self.strings = out_of_order, settings, strings
         self.today, self.now = today, now
         self.state = StaffState.LOGGED_OUT
-        self.before_pin = State.WELCOME
         self.refusal: tuple[str, dict[str, str]] | None = None  # why a PIN was refused
         self.message = ""  # what came of a staff action
+        self.called_at: datetime | None = None  # a visitor's call for staff, until cleared
         self._checked: dict[str, CheckReport] = {}
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.setInterval(round(settings.timing.attendant_idle * 1000))
         self.idle_timer.timeout.connect(self._on_idle)
         self.activity = StaffActivity(self.idle_timer, self)
+        # The PIN pad left alone ends too, as a visitor's screen would.
+        self.pin_timer = QTimer(self, singleShot=True)
+        self.pin_timer.setInterval(round(settings.timing.idle * 1000))
+        self.pin_timer.timeout.connect(self._on_pin_cancelled)
         screens = navigator.screens
         screens.pin.pin_entered.connect(self._on_pin_entered)
         screens.pin.cancelled.connect(self._on_pin_cancelled)
@@ -81,6 +85,8 @@ class StaffDesk(QObject):
         dashboard.serve_requested.connect(self._on_serve)
         dashboard.logout_requested.connect(self._on_logout)
         dashboard.exit_requested.connect(self._on_exit)
+        dashboard.clear_call_requested.connect(self._on_clear_call)
+        navigator.staff_called.connect(self._on_staff_called)
         jobs.finished.connect(self._on_print_finished)
         jobs.printer_known.connect(self._on_printer_known)
         navigator.staff = self
@@ -97,8 +103,8 @@ class StaffDesk(QObject):
         if self.logged_in:
             self._dashboard()
             return
-        self.before_pin = self.navigator.state
         self.state = StaffState.ENTERING_PIN
+        self.pin_timer.start()
         self.navigator.screens.pin.wipe()
         self.refusal = None if self.pins.is_set() else ("attendant.pin-not-set", {})
         self.navigator.go(State.PIN)
@@ -114,8 +120,10 @@ class StaffDesk(QObject):
     # -- PIN --------------------------------------------------------------------------------
 
     def _on_pin_entered(self, pin: str) -> None:
+        self.pin_timer.start()
         verdict = self.pins.check(pin, self.now())
         if verdict.ok:
+            self.pin_timer.stop()
             self._audit("attendant logged in")
             self.state = StaffState.LOGGED_IN
             self.refusal = None
@@ -133,8 +141,12 @@ class StaffDesk(QObject):
         self.navigator.refresh()
 
     def _on_pin_cancelled(self) -> None:
-        self.state = StaffState.LOGGED_OUT
-        self.navigator.go(self.before_pin)  # open() is never called from a staff state
+        """Cancelled or left alone: back to the welcome screen, never to the screen of a
+        visitor who may have gone (a visit the PIN pad interrupted ends as abandoned)."""
+        self.pin_timer.stop()
+        if self.state is StaffState.ENTERING_PIN:
+            self.state = StaffState.LOGGED_OUT
+            self.navigator.reset()
 
     # -- the dashboard ------------------------------------------------------------------------
 
@@ -174,6 +186,8 @@ class StaffDesk(QObject):
             out_of_order=self.out_of_order.on,
             message=self.message,
             journal_problems=problems,
+            kiosk_id=self.settings.kiosk_id,
+            staff_called=f"{self.called_at:%H:%M}" if self.called_at else "",
         )
         return staff_content.dashboard(facts, catalogue, self.strings, language)
 
@@ -189,6 +203,18 @@ class StaffDesk(QObject):
             problems.append(f"cannot be read: {error}")
             seen = DeskJournal()
         return seen, tuple(problems)
+
+    def _on_staff_called(self) -> None:
+        if self.called_at is None:
+            self.called_at = self.now()
+        self._audit("a visitor called staff")
+        if self.navigator.state is State.DASHBOARD:
+            self.navigator.refresh()
+
+    def _on_clear_call(self) -> None:
+        self.called_at = None
+        self._audit("staff call answered")
+        self._dashboard()
 
     def _on_printer_known(self, _status: object) -> None:
         if self.navigator.state is State.DASHBOARD:
@@ -247,6 +273,9 @@ class StaffDesk(QObject):
         self.navigator.reset()
 
     def _on_exit(self) -> None:
+        self.navigator.confirmation.ask("exit", self._exit)
+
+    def _exit(self) -> None:
         self._audit("kiosk closed by staff")
         window = self.navigator.window
         window.allow_close = True

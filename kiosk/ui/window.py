@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -18,8 +21,24 @@ from PySide6.QtWidgets import (
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Language, format_date
 from kiosk.ui.screen import Screen, label
+from kiosk.ui.widgets.confirm_overlay import ConfirmOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
+
+WIDE = 1200  # px: narrower than this, the header shows no clock
+
+# Screens a visitor may call staff from (not staff's own, nor out of order).
+VISITOR_SCREENS = (
+    "welcome",
+    "services",
+    "question",
+    "review",
+    "documents",
+    "result",
+    "blocker",
+    "printing",
+    "thanks",
+)
 
 
 class KioskWindow(QWidget):
@@ -33,12 +52,15 @@ class KioskWindow(QWidget):
     home_clicked = Signal()
     next_clicked = Signal()
     language_clicked = Signal(str)
+    call_staff_clicked = Signal()
+    compact_changed = Signal(bool)
 
     def __init__(self, clock: bool = True) -> None:
         super().__init__(objectName="kiosk")
         self.language: Language = "kk"
         self.allow_close = False
         self.full_clock = True
+        self.compact = False  # narrower than WIDE: smaller type, no clock, short languages
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
         header = QWidget(objectName="header")
@@ -54,6 +76,10 @@ class KioskWindow(QWidget):
         top.addWidget(self.logo)
         top.addWidget(self.centre_name, 1)
         top.addWidget(self.clock)
+        self.call_staff = QPushButton(objectName="call-staff")
+        self.call_staff.setProperty("role", "call")
+        self.call_staff.clicked.connect(self.call_staff_clicked)
+        top.addWidget(self.call_staff)
         self.language_row = QWidget()
         row = QHBoxLayout(self.language_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +118,7 @@ class KioskWindow(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(footer)
+        self.confirm_overlay = ConfirmOverlay(self)
         self.overlay = IdleOverlay(self)
 
         self.long_press = QTimer(self, singleShot=True)
@@ -108,9 +135,20 @@ class KioskWindow(QWidget):
         """Add a screen to the stack."""
         self.stack.addWidget(screen)
 
-    def show_screen(self, screen: Screen) -> None:
-        """Bring a screen to the front."""
+    def show_screen(self, screen: Screen, fresh: bool = True) -> None:
+        """Bring a screen to the front; `fresh` (a new step, not the same one repainted): at
+        its top, with nothing focused or held down from the step before (or the visitor
+        before)."""
         self.stack.setCurrentWidget(screen)
+        if fresh:
+            for area in screen.findChildren(QScrollArea):
+                area.verticalScrollBar().setValue(0)
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                focused.clearFocus()
+            for button in self.findChildren(QAbstractButton):
+                if button.isDown():
+                    button.setDown(False)
 
     def current_screen(self) -> Screen:
         """The screen in front."""
@@ -137,18 +175,42 @@ class KioskWindow(QWidget):
             button.setText(action.label if action else "")
             navigation = navigation or action is not None
         self.progress.setText(content.progress)
+        emphasis = content.screen == "result"  # the total to pay, beside Print
+        if self.progress.property("emphasis") != emphasis:
+            self.progress.setProperty("emphasis", emphasis)
+            self.progress.style().unpolish(self.progress)
+            self.progress.style().polish(self.progress)
         self.footer.setVisible(navigation or bool(self.actions))
-        self.language_row.setVisible(languages)
-        # With the language buttons in the header there is room for the time alone.
+        # With the language buttons in the header there is room for the time alone (said
+        # before they show: the longer clock beside them would widen the window for good).
         self.full_clock = not languages
         self._tick()
+        self.language_row.setVisible(languages)
+        self.call_staff.setVisible(content.screen in VISITOR_SCREENS)
 
     def paint_header(self, content: ScreenContent) -> None:
         """The header as its content says: the centre's name, the language switch."""
         self.language = content.language
+        self.logo.setText(content.fact("logo") or self.logo.text())
         self.centre_name.setText(content.heading)
         self.languages.paint(content.choices)
+        call = next((choice for choice in content.choices if choice.id == "call-staff"), None)
+        if call is not None:
+            self.call_staff.setText(call.label)
+            self.call_staff.setEnabled(not call.selected)  # called: said, not asked again
         self._tick()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # On a narrow screen the header keeps what a visitor needs (the centre, Call staff,
+        # the languages, by their short names) and drops the clock.
+        compact = event.size().width() < WIDE
+        self.clock.setVisible(not compact)
+        if compact != self.compact:
+            self.compact = compact
+            self.languages.short = compact
+            self.languages.paint(self.languages.choices)
+            self.compact_changed.emit(compact)
+        super().resizeEvent(event)
 
     def _tick(self) -> None:
         now = datetime.now()

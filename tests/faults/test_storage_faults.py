@@ -215,4 +215,5 @@ def test_a_print_cut_off_by_a_killed_kiosk_is_unknown_after_restart(qtbot, tmp_p
     assert journal.archived(reference) is not None  # staff may reprint it
     [session] = journal.sessions()
     assert session["outcome"] == "abandoned" and session["reference"] == reference
-    assert any(reference in p and "unknown" in p for p in dashboard_problems(driver))
+    unknown = driver.kiosk.strings.text("attendant.print.unknown", "kk")  # the dashboard's word
+    assert any(reference in p and unknown in p for p in dashboard_problems(driver))

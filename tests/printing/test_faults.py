@@ -138,7 +138,9 @@ def test_retry_after_failure_then_staff_reprint(qtbot, tmp_path) -> None:
     assert driver.text_of("heading") == driver.screen_content().heading
     assert printer.printed == [reference]
     driver.click("finish")
+    driver.confirm()
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-welcome"
     # Later, staff reprint the slip from the archive: the same content again.
     staff_dashboard(driver, tmp_path)

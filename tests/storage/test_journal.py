@@ -39,7 +39,9 @@ def test_completed_session(qtbot, tmp_path) -> None:
     total, reference = driver.screen_content().total, driver.reference  # as the visitor saw
     assert total is not None and reference is not None
     driver.click("finish")
+    driver.confirm()
     driver.click("finish")
+    driver.confirm()
     [row] = sessions(driver)
     assert row["outcome"] == "completed" and row["service"] == "id-card-restoration"
     assert row["language"] == "ru" and row["total"] == str(total.amount)
@@ -54,9 +56,11 @@ def test_blocked_abandoned_and_timed_out(qtbot, tmp_path) -> None:
     driver.choose_service("id-card-restoration")
     driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
     driver.click("nav-home")
+    driver.confirm()
     driver.choose_service("driving-licence-replacement")
     driver.answer("reason", "early")
     driver.click("nav-home")
+    driver.confirm()
     driver.choose_service("driving-licence-replacement")
     # Nobody touches the screen: the idle time and its countdown run out.
     driver.wait_until(lambda: len(sessions(driver)) == 3 and sessions(driver)[-1]["outcome"], 3)

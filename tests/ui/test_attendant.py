@@ -114,10 +114,13 @@ def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
     reference = driver.reference
     assert reference is not None
     driver.click("finish")
+    driver.confirm()
     driver.click("finish")
+    driver.confirm()
     driver.choose_service("driving-licence-replacement")
     driver.answer("reason", "early")
     driver.click("nav-home")
+    driver.confirm()
     driver.open_attendant()
     enter_pin(driver, PIN)
     assert driver.screen == "screen-dashboard"
@@ -125,11 +128,14 @@ def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
     content = driver.screen_content()
     counts = driver.text_of("counts")
     assert counts == content.fact("counts")
-    assert f"{title}: 1" in counts and "completed: 1" in counts
-    assert "abandoned: 1" in counts and "kk: 2" in counts
-    assert "question: 1" in driver.text_of("gave-up")
+    said = lambda key: driver.kiosk.strings.text(key, "kk")  # noqa: E731 (the dashboard's words)
+    assert f"{title}: 1" in counts and f"{said('attendant.outcome.completed')}: 1" in counts
+    assert f"{said('attendant.outcome.abandoned')}: 1" in counts
+    assert f"{said('attendant.language.kk')}: 2" in counts
+    assert f"{said('attendant.screen.question')}: 1" in driver.text_of("gave-up")
     status = [message.text for message in content.messages]
-    assert any(text.endswith("OK") for text in status), status  # the catalogue checks clean
+    ok = said("attendant.catalogue-ok")
+    assert any(text.endswith(ok) for text in status), status  # the catalogue checks clean
     driver.click(f"reprint-{reference}")
     driver.wait_until(lambda: driver.screen_content().text.startswith(f"{reference}: printed"))
     assert driver.text_of("dashboard-message") == driver.screen_content().text
@@ -211,7 +217,12 @@ def test_exit_closes_the_kiosk(qtbot, tmp_path) -> None:
     driver.window.allow_close = False
     driver.open_attendant()
     enter_pin(driver, PIN)
+    driver.click("exit-kiosk")  # asks first: No keeps the kiosk running
+    assert driver.screen_content().screen == "confirm"
+    assert driver.confirm(yes=False) and driver.window.isVisible()
+    assert driver.screen == "screen-dashboard"
     driver.click("exit-kiosk")
+    assert driver.confirm(yes=True)
     assert not driver.window.isVisible()
     assert "kiosk closed by staff" in [a for _, a in driver.journal.audit_log()]
 
@@ -295,7 +306,9 @@ def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     assert driver.print_slip() == "printed"
     seen = [text for text in driver.visible_texts() if len(text) > 12 and "K01-" not in text]
     driver.click("finish")
+    driver.confirm()
     driver.click("finish")
+    driver.confirm()
     left = driver.remembered()  # nothing of the visitor in memory either
     assert left["service"] is None and left["answers"] == {} and left["have"] == set()
     assert left["reference"] is None and left["question"] is None and left["quote"] is None
@@ -323,6 +336,7 @@ def test_staff_stepping_in_mid_visit_ends_that_visitor_s_session(qtbot, tmp_path
     driver.click("serve-visitor")
     driver.choose_service("driving-licence-replacement")
     driver.click("nav-home")
+    driver.confirm()
     rows = [(row["service"], row["outcome"]) for row in driver.journal.sessions()]
     assert rows == [
         ("id-card-restoration", "abandoned"),

@@ -146,6 +146,7 @@ def test_thanks_returns_to_welcome_by_itself(qtbot, fast_settings) -> None:
     driver.next()
     driver.next()
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-thanks"
     qtbot.waitUntil(lambda: driver.screen == "screen-welcome", timeout=2000)
 

@@ -102,8 +102,10 @@ def test_id_card_end_to_end(driver: KioskDriver, language: str) -> None:
     assert [s.stem for s in slips] == [driver.reference]
     assert slips[0].stem.startswith("K01-20261123-")
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-thanks"
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-welcome"
 
 
@@ -131,6 +133,7 @@ def test_licence_end_to_end(driver: KioskDriver, language: str) -> None:
     assert decode_qr(online) == [online.property("payload")]
     assert list(driver.payloads()) == ["state-budget"]
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-thanks"
 
 
@@ -163,6 +166,7 @@ def test_blockers(driver: KioskDriver, service, answers, blocker) -> None:
     assert driver.question == last
     assert driver.widget(f"option-{last}-{answers[last]}").property("selected") is True
     driver.click("nav-home")
+    driver.confirm()
     assert driver.screen == "screen-welcome"
 
 

@@ -29,10 +29,12 @@ def test_clear_deletes_widgets_and_their_layout_items(qtbot) -> None:
 
 
 def column_items(screen: QWidget) -> list[QLayoutItem]:
-    """The items of a screen's scrolling column (the layout its content is painted into)."""
-    [area] = screen.findChildren(QScrollArea)
-    column = area.widget().layout()
-    return [column.itemAt(n) for n in range(column.count())]
+    """The items of a screen's scrolling columns (the layouts its content is painted into)."""
+    items = []
+    for area in screen.findChildren(QScrollArea):
+        column = area.widget().layout()
+        items += [column.itemAt(n) for n in range(column.count())]
+    return items
 
 
 def test_screens_shown_again_and_again_keep_no_old_items(qtbot) -> None:

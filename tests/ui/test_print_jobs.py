@@ -45,7 +45,9 @@ def test_a_reprint_is_the_slip_the_visitor_got(qtbot, tmp_path) -> None:
     codes = [block.payload for block in printed.blocks if block.style == "qr"]
     assert set(driver.payloads().values()) <= set(codes)
     driver.click("finish")
+    driver.confirm()
     driver.click("finish")
+    driver.confirm()
     assert driver.screen == "screen-welcome"
 
     jobs = driver.kiosk.jobs  # the owner under test

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from kiosk.logic.content import QrItem
+from kiosk.logic.ending_content import payment_codes
 from kiosk.logic.i18n import LANGUAGES, Strings
 from kiosk.logic.payment import build_payload
 from kiosk.logic.pricing import Case, Pricing
-from kiosk.logic.screen_content import payment_codes
 from kiosk.settings import ASSETS, demo_payment_profiles
 from kiosk.ui.widgets.payment_card import PaymentCard
 from kiosk.ui.widgets.qr_view import QrView

@@ -59,6 +59,7 @@ def walk(driver: KioskDriver, service: str, answers: dict[str, str]) -> list[str
     driver.print_slip()
     same(driver)
     driver.click("finish")
+    driver.confirm()
     same(driver)
     return seen
 
@@ -68,6 +69,7 @@ def test_every_visitor_screen_paints_its_content_and_nothing_else(driver, langua
     driver.language(language)
     walk(driver, "id-card-restoration", ID_CARD_STOLEN)
     driver.click("finish")
+    driver.confirm()
     walk(driver, "driving-licence-replacement", LICENCE_EXPIRED)
 
 

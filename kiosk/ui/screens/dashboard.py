@@ -24,6 +24,7 @@ class DashboardScreen(Screen):
     serve_requested = Signal()
     logout_requested = Signal()
     exit_requested = Signal()
+    clear_call_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +37,8 @@ class DashboardScreen(Screen):
             "test-print": self.test_print_requested.emit,
             "reload-catalogue": self.reload_requested.emit,
             "attendant-logout": self.logout_requested.emit,
-            "exit-kiosk": self.exit_requested.emit,
         }
-        for index, name in enumerate(ACTIONS):
+        for index, name in enumerate(name for name in ACTIONS if name != "exit-kiosk"):
             button = QPushButton(objectName=name)
             if name == "out-of-order":
                 button.setCheckable(True)
@@ -48,12 +48,23 @@ class DashboardScreen(Screen):
                 button.clicked.connect(slots[name])
             self.buttons[name] = button
             actions.addWidget(button, index // 3, index % 3)
+        # Closing the kiosk stands apart from the rest, far from Log out, and asks first.
+        exit_button = QPushButton(objectName="exit-kiosk")
+        exit_button.setProperty("role", "danger")
+        exit_button.clicked.connect(self.exit_requested.emit)
+        self.buttons["exit-kiosk"] = exit_button
+        apart = QHBoxLayout()
+        apart.setContentsMargins(0, 24, 0, 0)
+        apart.addStretch(1)
+        apart.addWidget(exit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area, 1)
         bar = QWidget()
-        bar.setLayout(actions)
-        actions.setContentsMargins(48, 8, 48, 16)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(48, 8, 48, 16)
+        column.addLayout(actions)
+        column.addLayout(apart)
         layout.addWidget(bar)
 
     def paint(self, content: ScreenContent) -> None:
@@ -75,6 +86,12 @@ class DashboardScreen(Screen):
         if content.fact("slips-empty"):
             self.column.addWidget(_line("", "", content.fact("slips-empty")))
         for choice in content.choices:
+            if choice.id == "clear-call":  # beside the call it answers, at the top
+                answer = QPushButton(choice.label, objectName=choice.id)
+                answer.setProperty("role", "primary")
+                answer.clicked.connect(self.clear_call_requested.emit)
+                self.column.insertWidget(self._after_call(), answer)
+                continue
             if choice.id in self.buttons:
                 button = self.buttons[choice.id]
                 button.setText(choice.label)
@@ -93,6 +110,14 @@ class DashboardScreen(Screen):
         self.column.addWidget(_line("heading", "", content.fact("audit-title")))
         self.column.addWidget(_line("", "audit-log", content.fact("audit-log")))
         self.column.addStretch(1)
+
+    def _after_call(self) -> int:
+        """Where the button answering a staff call goes: under the call's line."""
+        for index in range(self.column.count()):
+            widget = self.column.itemAt(index).widget()
+            if widget is not None and widget.objectName() == "staff-called":
+                return index + 1
+        return 1
 
 
 def _line(role: str, name: str, text: str, wrap: bool = True) -> QWidget:

@@ -1,14 +1,28 @@
-"""The result: bill lines and total, a QR code per payee, ready-by date, warnings."""
+"""The result, designed for paying: the payment codes in a panel of their own that is never
+scrolled (beside the rest in landscape, above it in portrait), each numbered with what it
+pays; beside or below, what to do now, the bill, when it will be ready, warnings, and the
+eGov code, set apart as not a payment."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.logic.content import ScreenContent
-from kiosk.ui.screen import Screen, clear, label
+from kiosk.ui.screen import Screen, clear, label, scroll_column
 from kiosk.ui.widgets.online_card import OnlineCard
 from kiosk.ui.widgets.payment_card import PaymentCard
+
+PAY_SHARE = 60  # per cent of the width the payment panel takes in landscape
 
 
 class ResultScreen(Screen):
@@ -20,17 +34,50 @@ class ResultScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.column = self.scrolling()
         self.action("print-slip", "primary").clicked.connect(self.print_requested)
         self.action("finish").clicked.connect(self.finished)
         self.cards: list[PaymentCard] = []
+        # The payment panel scrolls only when it must (very large text): it never makes the
+        # window taller than the screen.
+        self.pay, self.pay_column = scroll_column(self)
+        self.pay.setObjectName("pay-panel")
+        self.pay_column.setContentsMargins(20, 12, 12, 8)
+        self.pay_column.setSpacing(8)
+        area, self.column = scroll_column(self)
+        self.column.setContentsMargins(32, 24, 24, 24)
+        self.split = QBoxLayout(QBoxLayout.Direction.RightToLeft, self)
+        self.split.setContentsMargins(0, 0, 0, 0)
+        self.split.setSpacing(0)
+        self.split.addWidget(self.pay, PAY_SHARE)
+        self.split.addWidget(area, 100 - PAY_SHARE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Portrait: the codes on top (as tall as they need), the rest below; landscape:
+        the codes on the right."""
+        portrait = self.height() > self.width()
+        wanted = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.RightToLeft
+        if self.split.direction() != wanted:
+            self.split.setDirection(wanted)
+            self.split.setStretch(0, 0 if portrait else PAY_SHARE)
+        if portrait:
+            needed = self.pay.widget().sizeHint().height()
+            self.pay.setFixedHeight(min(needed, self.height() * 3 // 4))
+        else:
+            self.pay.setMinimumHeight(0)
+            self.pay.setMaximumHeight(16_777_215)
 
     def paint(self, content: ScreenContent) -> None:
         """A complete quote's content, or why there is none (no guessed amount, ever)."""
         super().paint(content)
         clear(self.column)
+        clear(self.pay_column)
         self.cards = []
         if content.total is None:
+            self.pay.hide()
             for message in content.messages:
                 box = QFrame(objectName=message.id)
                 box.setProperty("role", "blocker")
@@ -38,32 +85,19 @@ class ResultScreen(Screen):
                 self.column.addWidget(box)
             self.column.addStretch(1)
             return
-        self.column.addWidget(_text("title", "heading", content.heading))
-        self.column.addWidget(_bill(content))
         fact = content.fact
         payments = [item for item in content.qr if item.id != "online"]
-        if payments:
-            self.column.addWidget(_text("heading", "pay-title", fact("pay-title")))
-            cards = QWidget()
-            row = QHBoxLayout(cards)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(24)
-            for item in payments:
-                card = PaymentCard()
-                card.setProperty("role", "card")
-                card.show_item(item)
-                card.qr.setMinimumSize(300, 300)
-                card.setMaximumWidth(620)
-                self.cards.append(card)
-                row.addWidget(card)
-            row.addStretch(1)
-            self.column.addWidget(cards)
-        elif fact("nothing-to-pay"):
+        self._paint_payments(content, payments)
+        self._arrange()
+        self.column.addWidget(_text("title", "heading", content.heading))
+        self.column.addWidget(_bill(content))
+        if fact("nothing-to-pay"):
             self.column.addWidget(_text("heading", "nothing-to-pay", fact("nothing-to-pay")))
+        self.column.addWidget(_card("steps", fact("steps-title"), fact("steps")))
         when = QFrame(objectName="timing")
         when.setProperty("role", "card")
         timing = QVBoxLayout(when)
-        timing.setContentsMargins(28, 16, 28, 16)
+        timing.setContentsMargins(24, 14, 24, 14)
         if fact("ready-by"):
             timing.addWidget(_text("heading", "ready-by", fact("ready-by")))
         timing.addWidget(_text("", "processing", fact("processing")))
@@ -78,18 +112,49 @@ class ResultScreen(Screen):
             layout.addWidget(_text("", "", message.text))
             self.column.addWidget(frame)
         for item in content.qr:
-            if item.id == "online":
+            if item.id == "online":  # set apart: it opens the portal, it pays nothing
                 self.column.addWidget(_text("heading", "online-title", fact("online-title")))
+                self.column.addWidget(_text("muted", "online-note", fact("online-note")))
                 online = OnlineCard()
                 online.setProperty("role", "card")
                 online.show_item(item)
-                online.qr.setMinimumSize(280, 280)
+                online.qr.setMinimumSize(240, 240)
+                online.setMaximumWidth(420)
                 self.column.addWidget(online)
         self.column.addStretch(1)
+
+    def _paint_payments(self, content: ScreenContent, payments: list) -> None:
+        """The payment panel: what to pay in all, and each code; hidden when nothing is paid
+        by QR."""
+        self.pay.setVisible(bool(payments))
+        if not payments:
+            return
+        assert content.total is not None
+        self.pay_column.addWidget(_text("heading", "pay-title", content.fact("pay-title")))
+        demo = next((item.demo for item in payments if item.demo), "")
+        if demo:  # said once, above every code it is true of
+            self.pay_column.addWidget(_text("", "payment-demo", demo))
+        cards = QWidget(objectName="pay-cards")
+        line = QHBoxLayout(cards)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(12)
+        for item in payments:
+            card = PaymentCard()
+            card.setProperty("role", "card")
+            card.show_item(item, demo=False)
+            self.cards.append(card)
+            line.addWidget(card)
+        self.pay_column.addWidget(cards)
+        self.pay_column.addStretch(1)
+        # Every code side by side, wholly: the panel is never narrower than its cards.
+        margins = self.pay_column.contentsMargins()
+        needed = cards.minimumSizeHint().width() + margins.left() + margins.right()
+        self.pay.setMinimumWidth(needed + self.pay.verticalScrollBar().sizeHint().width())
 
     def wipe(self) -> None:
         super().wipe()
         clear(self.column)
+        clear(self.pay_column)
         self.cards = []
 
 
@@ -99,23 +164,34 @@ def _bill(content: ScreenContent) -> QFrame:
     bill = QFrame(objectName="bill")
     bill.setProperty("role", "card")
     grid = QGridLayout(bill)
-    grid.setContentsMargins(28, 20, 28, 20)
-    grid.setHorizontalSpacing(24)
+    grid.setContentsMargins(24, 16, 24, 16)
+    grid.setHorizontalSpacing(16)
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     for row, line in enumerate(content.lines):
-        grid.addWidget(_text("heading", f"bill-line-{line.id}", line.label), row, 0)
-        amount = _text("", f"bill-amount-{line.id}", line.text, wrap=False)
+        grid.addWidget(_text("", f"bill-line-{line.id}", line.label), row, 0)
+        amount = _text("", f"bill-amount-{line.id}", line.text)
         amount.setAlignment(right)
         grid.addWidget(amount, row, 1)
     row = len(content.lines)
     total = content.total
-    grid.addWidget(_text("title", "bill-total-label", total.label), row, 0)
-    shown = _text("title", "bill-total", total.text, wrap=False)
+    grid.addWidget(_text("heading", "bill-total-label", total.label), row, 0)
+    shown = _text("heading", "bill-total", total.text, wrap=False)
     shown.setAlignment(right)
     grid.addWidget(shown, row, 1)
     grid.addWidget(_text("muted", "mci-year", content.fact("mci-year")), row + 1, 0, 1, 2)
     grid.setColumnStretch(0, 1)
     return bill
+
+
+def _card(name: str, title: str, text: str) -> QFrame:
+    frame = QFrame(objectName=name)
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 14, 24, 14)
+    if title:
+        layout.addWidget(_text("heading", f"{name}-title", title))
+    layout.addWidget(_text("", f"{name}-text", text))
+    return frame
 
 
 def _text(role: str, name: str, text: str, wrap: bool = True) -> QLabel:

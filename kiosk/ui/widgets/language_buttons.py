@@ -15,6 +15,8 @@ class LanguageButtons(QButtonGroup):
 
     def __init__(self, row: QHBoxLayout, chosen: Callable[[str], None], parent: QWidget) -> None:
         super().__init__(parent)
+        self.short = False  # the languages' short names (a narrow window)
+        self.choices: tuple[Choice, ...] = ()
         for language in LANGUAGES:
             button = QPushButton(objectName=f"lang-{language}")
             button.setProperty("role", "language")
@@ -26,10 +28,11 @@ class LanguageButtons(QButtonGroup):
     def paint(self, choices: tuple[Choice, ...]) -> None:
         """Show the languages among `choices` (labelled, the one in use checked); hide the
         others."""
+        self.choices = choices
         offered = {choice.id: choice for choice in choices}
         for button in self.buttons():
             choice = offered.get(button.objectName())
             button.setVisible(choice is not None)
             if choice is not None:
-                button.setText(choice.label)
+                button.setText(choice.detail if self.short and choice.detail else choice.label)
                 button.setChecked(choice.selected)

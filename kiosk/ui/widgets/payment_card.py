@@ -1,4 +1,5 @@
-"""One payee's payment: whom, how much, the QR code a bank app scans, and how else to pay."""
+"""One payee's payment: which code of how many and what it pays, how much, the QR code a
+bank app scans, and to whom."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from kiosk.logic.content import QrItem
 from kiosk.ui.widgets.qr_view import QrView
 
+QR_SIDE = 280  # px: room for a code of 46 modules at 6 px, never smaller than 240 px
+
 
 class PaymentCard(QFrame):
     """Shows a payment's QR item. The QR view is named `qr-<payee>`; a demo account is said
@@ -15,28 +18,31 @@ class PaymentCard(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.payee = QLabel(wordWrap=True, objectName="payment-payee")
+        self.title = QLabel(wordWrap=True, objectName="payment-title")
         self.amount = QLabel(objectName="payment-amount")
         self.qr = QrView()
-        self.scan = QLabel(wordWrap=True, objectName="payment-scan")
-        self.kazpost = QLabel(wordWrap=True, objectName="payment-kazpost")
+        self.qr.setMinimumSize(QR_SIDE, QR_SIDE)
+        self.payee = QLabel(wordWrap=True, objectName="payment-payee")
+        self.payee.setProperty("role", "muted")
         self.demo = QLabel(wordWrap=True, objectName="payment-demo")
         layout = QVBoxLayout(self)
-        for label in (self.payee, self.amount, self.scan, self.kazpost, self.demo):
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        for label in (self.title, self.amount, self.payee, self.demo):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.payee, self.amount, self.demo, self.qr, self.scan, self.kazpost):
+        for widget in (self.title, self.amount, self.demo, self.qr, self.payee):
             layout.addWidget(widget)
         layout.setStretchFactor(self.qr, 1)
 
-    def show_item(self, item: QrItem) -> None:
-        """Show a payment's code and what is said around it."""
+    def show_item(self, item: QrItem, demo: bool = True) -> None:
+        """Show a payment's code and what is said around it (`demo`: the demo mark on the
+        card itself; a screen may say it once for every card instead)."""
         self.setObjectName(f"payment-{item.id}")
         self.qr.setObjectName(f"qr-{item.id}")
         self.qr.set_payload(item.payload)
-        self.payee.setText(item.title)
+        self.title.setText(item.title)
         self.amount.setText(item.amount_text)
-        scan, kazpost = (*item.captions, "", "")[:2]
-        self.scan.setText(scan)
-        self.kazpost.setText(kazpost)
+        self.payee.setText(item.payee)
+        self.payee.setVisible(bool(item.payee))
         self.demo.setText(item.demo)
-        self.demo.setVisible(bool(item.demo))
+        self.demo.setVisible(demo and bool(item.demo))

@@ -70,6 +70,12 @@ class QrView(QWidget):
         side = self.module_px() * self._matrix.size
         return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(width, self.minimumHeight())  # square: no empty band above or below
+
     def sizeHint(self) -> QSize:
         modules = self._matrix.size if self._matrix else 0
         return QSize(modules * 6, modules * 6)

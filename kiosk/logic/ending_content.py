@@ -1,0 +1,175 @@
+"""What the end of the journey says: the result (paying), a blocker, printing and its
+outcomes, thanks, and the questions asked before something is lost (start over, finish
+without a slip)."""
+
+from __future__ import annotations
+
+from kiosk.logic.catalogue import Online
+from kiosk.logic.content import Choice, Fact, Line, Message, QrItem, ScreenContent
+from kiosk.logic.i18n import Language, Strings, format_date, format_number
+from kiosk.logic.quote import Quote
+from kiosk.logic.texts import Texts, item_messages
+
+
+def payment_codes(quote: Quote, strings: Strings) -> tuple[QrItem, ...]:
+    """A QR item per payment of the quote, numbered, with what it pays and to whom."""
+    t = Texts(strings, quote.language)
+    count = len(quote.payments)
+    return tuple(
+        QrItem(
+            id=payment.payee,
+            title=t(
+                "payment.code",
+                number=str(number),
+                count=str(count),
+                purpose=", ".join(
+                    line.label for line in quote.bill.lines if line.payee == payment.payee
+                ),
+            ),
+            payload=payment.payload,
+            amount=payment.amount,
+            amount_text=t.money(payment.amount),
+            demo=t("payment.demo") if payment.demo else "",
+            payee=t("payment.to", payee=payment.payee_name),
+        )
+        for number, payment in enumerate(quote.payments, start=1)
+    )
+
+
+def result(quote: Quote, online: Online | None, strings: Strings) -> ScreenContent:
+    """A complete quote: the bill, a QR code per payee, when it will be ready, warnings and
+    notes, and where the service can be done online."""
+    language = quote.language
+    t = Texts(strings, language)
+    lines = []
+    for line in quote.bill.lines:
+        if line.mci is not None:
+            shown = t(
+                "result.mci-line",
+                multiple=format_number(line.mci, language),
+                mci=t.money(quote.mci.value),
+                amount=t.money(line.amount),
+            )
+        else:
+            shown = t.money(line.amount)
+        lines.append(Line(line.id, line.label, line.amount, shown))
+    facts = [
+        Fact(
+            "mci-year",
+            t("result.mci-year", year=str(quote.mci.year), value=t.money(quote.mci.value)),
+        )
+    ]
+    steps = [t("result.step-print"), t("result.step-window")]
+    if quote.payments:
+        facts.append(Fact("pay-title", t("result.pay-panel")))
+        steps.insert(0, t("result.step-pay"))
+    elif quote.bill.total == 0:
+        facts.append(Fact("nothing-to-pay", t("result.nothing-to-pay")))
+    facts.append(Fact("steps-title", t("result.steps-title")))
+    facts.append(Fact("steps", "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))))
+    if quote.ready_by is not None:
+        facts.append(
+            Fact(
+                "ready-by",
+                t("result.ready-by", date=format_date(quote.ready_by, language, case="dative")),
+            )
+        )
+    facts.append(Fact("processing", t("result.processing", text=quote.processing)))
+    if quote.warnings or quote.notes:
+        facts.append(Fact("notes-title", t("result.notes")))
+    codes = list(payment_codes(quote, strings))
+    if online is not None:
+        facts.append(Fact("online-title", t("result.online")))
+        facts.append(Fact("online-note", t("result.online-not-payment")))
+        codes.append(QrItem(id="online", title=online.text.get(language), payload=online.url))
+    return ScreenContent(
+        screen="result",
+        language=language,
+        heading=t("result.title"),
+        lines=tuple(lines),
+        total=Line("bill-total", t("result.total"), quote.bill.total, t.money(quote.bill.total)),
+        progress=f"{t('result.total')}: {t.money(quote.bill.total)}",  # beside Print
+        qr=tuple(codes),
+        messages=item_messages("warning", quote.warnings) + item_messages("note", quote.notes),
+        facts=tuple(facts),
+        actions=(
+            *t.nav(),
+            Choice("finish", t("result.finish")),
+            Choice("print-slip", t("result.print")),
+        ),
+    )
+
+
+def result_unavailable(strings: Strings, language: Language) -> ScreenContent:
+    """The cost cannot be worked out (no MCI for the year): said so, never a guessed amount."""
+    t = Texts(strings, language)
+    return ScreenContent(
+        screen="result",
+        language=language,
+        heading=t("result.unavailable"),
+        messages=(Message("result-unavailable", "blocker", t("result.unavailable")),),
+        actions=(*t.nav(), Choice("finish", t("result.finish"))),
+    )
+
+
+def blocker(quote: Quote, strings: Strings) -> ScreenContent:
+    """What must be done first, where, and what to bring back."""
+    t = Texts(strings, quote.language)
+    return ScreenContent(
+        screen="blocker",
+        language=quote.language,
+        heading=t("blocker.title"),
+        messages=item_messages("blocker", quote.blockers),
+        actions=(*t.nav(), Choice("finish", t("result.finish"))),
+    )
+
+
+def printing(status: str | None, reference: str, quote: Quote, strings: Strings) -> ScreenContent:
+    """Printing (status None), then what came of it: printed, failed or unknown. When the
+    visitor may have no slip, the payment codes are shown again."""
+    t = Texts(strings, quote.language)
+    facts = [Fact("print-reference", t("printing.reference", reference=reference))]
+    if status == "printed":
+        steps = [t("slip.next-pay")] if quote.payments else []
+        facts.append(Fact("print-next", "\n".join([*steps, t("slip.next-counter")])))
+    actions = []
+    if status == "failed":
+        actions.append(Choice("print-retry", t("printing.retry")))
+    if status is not None:
+        actions.append(Choice("finish", t("printing.done")))
+    return ScreenContent(
+        screen="printing",
+        language=quote.language,
+        heading=t(f"printing.{status or 'printing'}"),
+        qr=payment_codes(quote, strings) if status in ("failed", "unknown") else (),
+        facts=tuple(facts),
+        actions=tuple(actions),
+    )
+
+
+def thanks(strings: Strings, language: Language) -> ScreenContent:
+    """Thank you, and a button back to the start."""
+    t = Texts(strings, language)
+    return ScreenContent(
+        screen="thanks",
+        language=language,
+        heading=t("thanks.title"),
+        text=t("thanks.text"),
+        choices=(Choice("finish", t("printing.done")),),
+    )
+
+
+def confirm(strings: Strings, language: Language, kind: str) -> ScreenContent:
+    """The question asked before something is lost: `kind` is start-over,
+    finish-unprinted or exit."""
+    t = Texts(strings, language)
+    return ScreenContent(
+        screen="confirm",
+        language=language,
+        heading=t(f"confirm.{kind}.question"),
+        subject=kind,
+        choices=(
+            Choice("confirm-yes", t(f"confirm.{kind}.yes")),
+            Choice("confirm-no", t("confirm.no")),
+        ),
+    )

@@ -1,0 +1,66 @@
+"""A question asked once before something is lost: the question and two buttons, Yes
+(`confirm-yes`, the action) and No (`confirm-no`, back to where the visitor was), over the
+screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.logic.content import ScreenContent
+from kiosk.ui.screen import label
+
+
+class ConfirmOverlay(QWidget):
+    """Covers its parent while shown. Signals: answered(bool)."""
+
+    answered = Signal(bool)
+    PANEL_WIDTH = 760
+    PANEL_MARGIN = 40
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, objectName="confirm-overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        panel = QFrame(objectName="confirm-panel")
+        panel.setMaximumWidth(self.PANEL_WIDTH)
+        self.question = label("title", name="confirm-question")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # No stands where the finger that asked is likely to be; Yes is a deliberate reach.
+        self.no = QPushButton(objectName="confirm-no")
+        self.yes = QPushButton(objectName="confirm-yes")
+        self.yes.setProperty("role", "danger")
+        for button in (self.no, self.yes):
+            button.setMinimumHeight(88)
+        self.no.clicked.connect(lambda: self.answered.emit(False))
+        self.yes.clicked.connect(lambda: self.answered.emit(True))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(32)
+        buttons.addWidget(self.yes, 1)
+        buttons.addWidget(self.no, 1)
+        inner = QVBoxLayout(panel)
+        inner.setContentsMargins(self.PANEL_MARGIN, 36, self.PANEL_MARGIN, 36)
+        inner.setSpacing(32)
+        inner.addWidget(self.question)
+        inner.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addStretch(1)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+    def paint(self, content: ScreenContent) -> None:
+        """Ask the content's question (its choices: confirm-yes, confirm-no)."""
+        self.question.setText(content.heading)
+        labels = {choice.id: choice.label for choice in content.choices}
+        self.yes.setText(labels["confirm-yes"])
+        self.no.setText(labels["confirm-no"])
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
