@@ -63,13 +63,15 @@ class TextCase(_Model):
 
 
 class Document(_Model):
-    """A document to bring: what it is (`note`) and where to get it if missing (`where`)."""
+    """A document to bring: what it is (`note`), where to get it if missing (`where`), and
+    when the answers already say the visitor has it (`held`)."""
 
     id: Id
     title: LocalText
     note: LocalText
     where: LocalText | None = None
     when: Condition | None = None
+    held: Condition | None = None  # the answers say the visitor already has it
     cases: tuple[TextCase, ...] = ()
 
 
@@ -360,6 +362,7 @@ def _cross_check(service: Service, fees: FeeSchedule, source: YamlFile) -> list[
                 problem(("questions", qi, "options", oi, "fee"), f"unknown fee {option.fee!r}")
     for di, document in enumerate(service.documents):
         check_condition(("documents", di, "when"), document.when, everything)
+        check_condition(("documents", di, "held"), document.held, everything)
         for ci, case in enumerate(document.cases):
             check_condition(("documents", di, "cases", ci, "when"), case.when, everything)
     for bi, rule in enumerate(service.bill):

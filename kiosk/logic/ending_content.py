@@ -120,7 +120,11 @@ def blocker(quote: Quote, strings: Strings) -> ScreenContent:
         language=quote.language,
         heading=t("blocker.title"),
         messages=item_messages("blocker", quote.blockers),
-        actions=(*t.nav(), Choice("finish", t("result.finish"))),
+        actions=(
+            *t.nav(),
+            Choice("finish", t("result.finish")),
+            Choice("print-slip", t("result.print")),  # what to do first, on paper
+        ),
     )
 
 

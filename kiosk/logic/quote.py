@@ -46,6 +46,7 @@ class DocumentItem(_Model):
     title: str
     note: str
     where: str | None = None
+    held: bool = False  # the answers say the visitor has it
 
 
 class Payment(_Model):
@@ -164,6 +165,7 @@ def make_quote(
             title=doc.title.get(language),
             note=next((c.text for c in doc.cases if applies(c.when)), doc.note).get(language),
             where=doc.where.get(language) if doc.where else None,
+            held=doc.held is not None and applies(doc.held),
         )
         for doc in service.documents
         if applies(doc.when)

@@ -9,6 +9,7 @@ navigator shows it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,6 +35,7 @@ class VisitorSession:
     changing: bool = False  # answering from "Check your answers"
     visit_date: dt.date | None = None  # fixed when the visitor starts: quote, codes, slip
     staff_called: bool = False  # the visitor asked for a member of staff
+    seen_held: set[str] = field(default_factory=set)  # ticked because the answers said so
 
     @property
     def service(self) -> Service | None:
@@ -44,6 +46,7 @@ class VisitorSession:
         """Start the interview for `service`, forgetting any earlier one: its first question."""
         self.interview = Interview(service, centre_class)
         self.have = set()
+        self.seen_held = set()
         self.reference = None
         self.changing = False
         return self._ask(self.interview.first().id)
@@ -111,12 +114,21 @@ class VisitorSession:
             reference=self.reference or "",
         )
 
+    def held(self, documents: Iterable[str]) -> None:
+        """Documents the answers say the visitor has are ticked, once: an answer changed
+        since may tick another, and the visitor may untick one they left at home."""
+        for document in documents:
+            if document not in self.seen_held:
+                self.seen_held.add(document)
+                self.have.add(document)
+
     def wipe(self, language: Language) -> None:
         """Forget everything; start again in `language`."""
         if self.interview is not None:
             self.interview.clear()
         self.interview = None
         self.have = set()
+        self.seen_held = set()
         self.reference = None
         self.question = None
         self.changing = False

@@ -31,12 +31,13 @@ from kiosk.logic.session import Step, VisitorSession
 from kiosk.logic.visit_quote import VisitQuote
 from kiosk.settings import Settings
 from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.ui.chrome import Chrome
 from kiosk.ui.confirm import Confirmation
 from kiosk.ui.idle import IdleMonitor, IdleWarning
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.states import VISITOR_STATES, Event, Screens, Staff, State, Transition
 from kiosk.ui.tap_guard import TapGuard
-from kiosk.ui.theme import Theme, ThemeSwitch
+from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from kiosk.ui.wiring import connect_screens
 
@@ -79,7 +80,7 @@ class Navigator(QObject):
         self.references, self.jobs = references, jobs
         self.out_of_order = out_of_order
         self.staff: Staff | None = None
-        self.theme = ThemeSwitch(apply_theme)
+        self.chrome = Chrome(window, settings, strings, apply_theme)
         self.session_number = 0  # print jobs belong to a session; a new one starts on reset
         self.session = VisitorSession(language=settings.default_language)
         self.state: State = State.WELCOME
@@ -118,6 +119,7 @@ class Navigator(QObject):
             (State.RESULT, Event.FINISH): self._finish_unprinted,
             (State.BLOCKER, Event.BACK): self._blocker_back,
             (State.BLOCKER, Event.FINISH): self.reset,
+            (State.BLOCKER, Event.PRINT): self._print,
             (State.PRINTING, Event.PRINT): self._print,
             (State.PRINTING, Event.PRINTED): self._printed,
             (State.PRINTING, Event.FINISH): lambda: State.THANKS,
@@ -209,8 +211,8 @@ class Navigator(QObject):
             screen.wipe()
         self.visit.forget()
         self.outcome = ""
-        self.theme.set(Theme(compact=self.window.compact))
-        self._paint_header()
+        self.chrome.style(self.session)
+        self.chrome.paint_header(self.session)
         self.noted.emit({"language": self.session.language})
         staff_in = self.staff is not None and self.staff.logged_in
         self.go(State.OUT_OF_ORDER if self.out_of_order.on and not staff_in else State.WELCOME)
@@ -221,7 +223,7 @@ class Navigator(QObject):
             return
         self.session.language = language  # type: ignore[assignment]
         self.noted.emit({"language": language})
-        self._paint_header()
+        self.chrome.paint_header(self.session)
         self.warning.retranslate()
         self.confirmation.retranslate()
         self._show()
@@ -254,29 +256,16 @@ class Navigator(QObject):
         if state is State.THANKS:
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
 
-    def _paint_header(self) -> None:
-        centre, languages = self.settings.centre.name, self.settings.languages
-        session = self.session
-        self.window.paint_header(
-            build.header(self.strings, centre, session.language, languages, session.staff_called)
-        )
-
     def apply_theme(self) -> None:
         """Style the window for the visitor's choices and the window's size."""
-        session = self.session
-        chosen = Theme.chosen(
-            large_text=session.large_text,
-            high_contrast=session.high_contrast,
-            compact=self.window.compact,
-        )
-        self.theme.set(chosen)
+        self.chrome.style(self.session)
 
     def call_staff(self) -> None:
         """The visitor asked for a member of staff: told so on screen, staff on the desk."""
         if self.state not in (*VISITOR_STATES, State.WELCOME) or self.session.staff_called:
             return
         self.session.staff_called = True
-        self._paint_header()
+        self.chrome.paint_header(self.session)
         self.staff_called.emit()
 
     def _redirect(self, state: State) -> State:
@@ -320,6 +309,7 @@ class Navigator(QObject):
     def _enter_documents(self) -> ScreenContent:
         quote = self._quote()
         assert quote is not None  # a quote that cannot be priced is redirected to the result
+        self.session.held(doc.id for doc in quote.documents if doc.held)
         return build.documents(quote, self.session.have, self.strings)
 
     def _enter_result(self) -> ScreenContent:
@@ -387,7 +377,11 @@ class Navigator(QObject):
         return State.QUESTION
 
     def _print(self) -> State | None:
-        quote, reference = self.quote, self.session.reference
+        session = self.session
+        if session.reference is None and self.quote is not None and self.quote.blocked:
+            session.reference = self.references(session.dated(self.today()))  # its own slip
+            self._quote()
+        quote, reference = self.quote, session.reference
         if quote is None or reference is None:
             return None
         case = self.session.case()

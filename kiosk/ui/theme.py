@@ -2,7 +2,7 @@
 
 `default` and `high-contrast` are colour variants; large text multiplies every font size
 (and touch target) by the scale in the tokens and combines with either of them; a compact
-window (narrower than 1200 px) scales them down a little, so that everything fits.
+window (narrower than 1200 px) scales the type down a little, so that everything fits.
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ from typing import Any
 from kiosk.logic.yamlfile import safe_load
 
 VARIANTS = ("default", "high-contrast")
-_SCALED = ("font", "font_small", "font_large", "font_title", "font_huge", "target", "option_height")
+_SCALED = (
+    "font",
+    "font_small",
+    "font_large",
+    "font_title",
+    "font_huge",
+    "font_button",
+    "target",
+    "option_height",
+)
+BUTTON_SCALE = 1.2  # at most, for the header and footer buttons: they must fit one row
 
 
 @dataclass(frozen=True)
@@ -70,16 +80,18 @@ class Tokens:
         """Size tokens in pixels, scaled for large text and for a compact window."""
         sizes = dict(self.data["sizes"])
         scale = float(sizes.pop("large_text_scale")) if large_text else 1.0
-        smaller = float(sizes.pop("compact_scale", 1.0))
-        if compact:
-            scale *= smaller
+        # A compact window has smaller type; its touch targets keep their size.
+        smaller = float(sizes.pop("compact_scale", 1.0)) if compact else 1.0
         tight = sizes.pop("button_padding_large", sizes.get("button_padding", 0))
         if large_text or compact:
             sizes["button_padding"] = tight
-        return {
-            name: round(value * scale) if name in _SCALED else int(value)
-            for name, value in sizes.items()
-        }
+        scaled = {}
+        for name, value in sizes.items():
+            factor = min(scale, BUTTON_SCALE) if name == "font_button" else scale
+            if name.startswith("font"):
+                factor *= smaller
+            scaled[name] = round(value * factor) if name in _SCALED else int(value)
+        return scaled
 
     def stylesheet(self, theme: Theme) -> str:
         """The QSS for a theme; a token the template names but the table lacks is an error."""

@@ -61,6 +61,7 @@ class KioskWindow(QWidget):
         self.allow_close = False
         self.full_clock = True
         self.compact = False  # narrower than WIDE: smaller type, no clock, short languages
+        self.progress_above = False  # the footer's middle text on a row above its buttons
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
         header = QWidget(objectName="header")
@@ -68,7 +69,7 @@ class KioskWindow(QWidget):
         self.logo = label(wrap=False, name="logo")
         self.logo.setText("ХҚКО")
         self.centre_name = label(wrap=True, name="centre-name")
-        self.centre_name.setMinimumWidth(160)
+        self.centre_name.setMinimumWidth(120)
         self.clock = label(wrap=False, name="clock")
         top = QHBoxLayout(header)
         top.setContentsMargins(32, 8, 24, 8)
@@ -96,9 +97,13 @@ class KioskWindow(QWidget):
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next = QPushButton(objectName="nav-next")
         self.next.setProperty("role", "primary")
-        bottom = QHBoxLayout(footer)
-        bottom.setContentsMargins(32, 12, 32, 12)
+        rows = QVBoxLayout(footer)
+        rows.setContentsMargins(32, 8, 32, 12)
+        rows.setSpacing(4)
+        bottom = QHBoxLayout()
         bottom.setSpacing(16)
+        rows.addLayout(bottom)
+        self.footer_rows, self.footer_buttons = rows, bottom
         bottom.addWidget(self.back)
         bottom.addWidget(self.home)
         bottom.addWidget(self.progress, 1)
@@ -175,6 +180,7 @@ class KioskWindow(QWidget):
             button.setText(action.label if action else "")
             navigation = navigation or action is not None
         self.progress.setText(content.progress)
+        self._place_progress()
         emphasis = content.screen == "result"  # the total to pay, beside Print
         if self.progress.property("emphasis") != emphasis:
             self.progress.setProperty("emphasis", emphasis)
@@ -187,6 +193,20 @@ class KioskWindow(QWidget):
         self._tick()
         self.language_row.setVisible(languages)
         self.call_staff.setVisible(content.screen in VISITOR_SCREENS)
+
+    def _place_progress(self) -> None:
+        """The footer's middle text between its buttons, or, with large text (whose buttons
+        need all the width), on a row of its own above them."""
+        row = self.footer_buttons
+        inline = row.indexOf(self.progress) >= 0
+        if self.progress_above and inline:
+            row.removeWidget(self.progress)
+            self.footer_rows.insertWidget(0, self.progress)
+            row.insertStretch(2, 1)
+        elif not self.progress_above and not inline:
+            self.footer_rows.removeWidget(self.progress)
+            row.takeAt(2)  # the stretch that stood in its place
+            row.insertWidget(2, self.progress, 1)
 
     def paint_header(self, content: ScreenContent) -> None:
         """The header as its content says: the centre's name, the language switch."""
@@ -207,10 +227,20 @@ class KioskWindow(QWidget):
         self.clock.setVisible(not compact)
         if compact != self.compact:
             self.compact = compact
-            self.languages.short = compact
-            self.languages.paint(self.languages.choices)
             self.compact_changed.emit(compact)
         super().resizeEvent(event)
+
+    def large_text(self, large: bool) -> None:
+        """Large text: the languages by their short names, the footer in two rows."""
+        self.short_languages(large or self.compact)
+        self.progress_above = large
+        self._place_progress()
+
+    def short_languages(self, short: bool) -> None:
+        """The header's languages by their short names (ҚАЗ, РУС, ENG) or their full ones."""
+        if short != self.languages.short:
+            self.languages.short = short
+            self.languages.paint(self.languages.choices)
 
     def _tick(self) -> None:
         now = datetime.now()

@@ -31,6 +31,7 @@ def connect_screens(navigator: Navigator) -> None:
     s.result.print_requested.connect(lambda: tap(Event.PRINT))
     s.result.finished.connect(lambda: tap(Event.FINISH))
     s.blocker.finished.connect(lambda: tap(Event.FINISH))
+    s.blocker.print_requested.connect(lambda: tap(Event.PRINT))
     s.printing.retry_requested.connect(lambda: tap(Event.PRINT))
     s.printing.finished.connect(lambda: tap(Event.FINISH))
     s.thanks.finished.connect(lambda: tap(Event.FINISH))

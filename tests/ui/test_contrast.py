@@ -129,7 +129,7 @@ def test_every_text_on_every_screen_is_legible(qtbot, tmp_path: Path, variant: s
     driver.click("attendant-logout")
     assert driver.screen == "screen-out-of-order"
     # Nobody chooses a theme here; it is shown in each to hold it to both.
-    driver.kiosk.navigator.theme.set(Theme(variant))
+    driver.kiosk.navigator.chrome.theme.set(Theme(variant))
     audit.check("out of order")  # all three languages at once
     assert len(audit.screens) == 14 * len(LANGUAGES) + 1
     assert not audit.failures, (

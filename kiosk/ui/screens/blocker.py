@@ -10,16 +10,18 @@ from kiosk.ui.screen import Screen, clear, label
 
 
 class BlockerScreen(Screen):
-    """Signals: finished()."""
+    """Signals: finished(), print_requested()."""
 
     name = "blocker"
     finished = Signal()
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = self.scrolling()
         self.wipe()
-        self.action("finish", "primary").clicked.connect(self.finished)
+        self.action("finish").clicked.connect(self.finished)
+        self.action("print-slip", "primary").clicked.connect(self.print_requested)
 
     def paint(self, content: ScreenContent) -> None:
         """Every blocker in force."""

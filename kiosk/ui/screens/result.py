@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, clear, label, scroll_column
 from kiosk.ui.widgets.online_card import OnlineCard
-from kiosk.ui.widgets.payment_card import PaymentCard
+from kiosk.ui.widgets.payment_card import QR_SIDE, PaymentCard
 
 PAY_SHARE = 60  # per cent of the width the payment panel takes in landscape
+CARD_TEXT = 300  # px of a card and the panel that are not the code (titles, amounts)
 
 
 class ResultScreen(Screen):
@@ -43,13 +44,13 @@ class ResultScreen(Screen):
         self.pay.setObjectName("pay-panel")
         self.pay_column.setContentsMargins(20, 12, 12, 8)
         self.pay_column.setSpacing(8)
-        area, self.column = scroll_column(self)
-        self.column.setContentsMargins(32, 24, 24, 24)
+        self.info, self.column = scroll_column(self)
+        self.column.setContentsMargins(24, 20, 16, 20)
         self.split = QBoxLayout(QBoxLayout.Direction.RightToLeft, self)
         self.split.setContentsMargins(0, 0, 0, 0)
         self.split.setSpacing(0)
         self.split.addWidget(self.pay, PAY_SHARE)
-        self.split.addWidget(area, 100 - PAY_SHARE)
+        self.split.addWidget(self.info, 100 - PAY_SHARE)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -58,13 +59,24 @@ class ResultScreen(Screen):
     def _arrange(self) -> None:
         """Portrait: the codes on top (as tall as they need), the rest below; landscape:
         the codes on the right."""
-        portrait = self.height() > self.width()
+        # Stacked too when the rest would not fit beside the codes (large text, narrow).
+        bar = self.info.verticalScrollBar().sizeHint().width()
+        beside = self.width() - self.pay.minimumWidth() - bar
+        portrait = self.height() > self.width() or (
+            self.pay.isVisibleTo(self) and beside < self.info.widget().minimumSizeHint().width()
+        )
         wanted = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.RightToLeft
         if self.split.direction() != wanted:
             self.split.setDirection(wanted)
             self.split.setStretch(0, 0 if portrait else PAY_SHARE)
-        if portrait:
-            needed = self.pay.widget().sizeHint().height()
+        # A code as big as the room allows, and no bigger: one code alone would otherwise
+        # take the whole width, and be taller than the screen.
+        room = self.width() // 2 - 40 if portrait else self.height() - CARD_TEXT
+        for card in self.cards:
+            card.setMaximumWidth(max(QR_SIDE + 24, room))
+        if portrait:  # the codes are as tall as they are wide
+            inner = self.pay.widget()
+            needed = max(inner.heightForWidth(self.width()), inner.sizeHint().height())
             self.pay.setFixedHeight(min(needed, self.height() * 3 // 4))
         else:
             self.pay.setMinimumHeight(0)
@@ -144,6 +156,7 @@ class ResultScreen(Screen):
             card.show_item(item, demo=False)
             self.cards.append(card)
             line.addWidget(card)
+        line.addStretch(1)
         self.pay_column.addWidget(cards)
         self.pay_column.addStretch(1)
         # Every code side by side, wholly: the panel is never narrower than its cards.
@@ -159,20 +172,23 @@ class ResultScreen(Screen):
 
 
 def _bill(content: ScreenContent) -> QFrame:
-    """The bill: a row per line, the total, and the MCI of the year."""
+    """The bill: each line with its amount below it (a narrow column never cuts one off),
+    the total, and the MCI of the year."""
     assert content.total is not None
     bill = QFrame(objectName="bill")
     bill.setProperty("role", "card")
     grid = QGridLayout(bill)
     grid.setContentsMargins(24, 16, 24, 16)
     grid.setHorizontalSpacing(16)
+    grid.setVerticalSpacing(2)
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    for row, line in enumerate(content.lines):
-        grid.addWidget(_text("", f"bill-line-{line.id}", line.label), row, 0)
+    row = 0
+    for line in content.lines:
+        grid.addWidget(_text("", f"bill-line-{line.id}", line.label), row, 0, 1, 2)
         amount = _text("", f"bill-amount-{line.id}", line.text)
         amount.setAlignment(right)
-        grid.addWidget(amount, row, 1)
-    row = len(content.lines)
+        grid.addWidget(amount, row + 1, 0, 1, 2)
+        row += 2
     total = content.total
     grid.addWidget(_text("heading", "bill-total-label", total.label), row, 0)
     shown = _text("heading", "bill-total", total.text, wrap=False)
