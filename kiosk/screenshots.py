@@ -17,7 +17,7 @@ def take(
     folder: Path,
     settings: Settings | None = None,
     today: date | None = None,
-    sizes: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800)),
+    sizes: tuple[tuple[int, int], ...] = ((1280, 800), (1080, 1920)),
 ) -> list[Path]:
     """Render the screens into `folder`; return the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,7 +42,7 @@ def take(
 
     for width, height in sizes:
         suffix = "" if (width, height) == sizes[0] else f"-{width}x{height}"
-        for language in LANGUAGES if not suffix else ("kk",):
+        for language in LANGUAGES:
             prefix = f"{language}{suffix}"
             driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
             driver.click(f"lang-{language}")
@@ -50,8 +50,8 @@ def take(
             driver.click("start")
             shot(driver, f"{prefix}-02-services")
             _journey(driver, "id-card-restoration", ID_CARD, f"{prefix}-10-id-card", shot)
+            shot(driver, f"{prefix}-12-thanks")
             driver.click("finish")  # thanks → welcome
-            driver.confirm()
             driver.click(f"lang-{language}")
             _journey(driver, "driving-licence-replacement", LICENCE, f"{prefix}-20-licence", shot)
             driver.click("finish")
@@ -61,7 +61,9 @@ def take(
             driver.choose_service("id-card-restoration")
             driver.answer_all({"circumstance": "stolen", "police-talon": "no"})
             shot(driver, f"{prefix}-30-blocker-police")
+            driver.click("call-staff")
             driver.click("nav-home")
+            shot(driver, f"{prefix}-32-confirm-start-over")  # and staff called, in the header
             driver.confirm()
             driver.click(f"lang-{language}")
             driver.choose_service("driving-licence-replacement")
@@ -76,10 +78,9 @@ def take(
             driver.confirm()
             driver.close()
         # Staff: the PIN pad, the dashboard after a few visitors, out of order.
-        if not suffix:
-            for language in ("en", "kk"):
-                driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
-                _staff(driver, language, shot)
+        for language in LANGUAGES:
+            driver = KioskDriver.start(settings=settings, today=today, size=(width, height))
+            _staff(driver, language, suffix, shot)
         # A printer that fails: the codes and the reference stay on screen.
         driver = KioskDriver.start(
             settings=settings, today=today, size=(width, height), printer=_JammedPrinter()
@@ -115,7 +116,7 @@ def take(
     return written
 
 
-def _staff(driver, language: str, shot) -> None:  # type: ignore[no-untyped-def]
+def _staff(driver, language: str, suffix: str, shot) -> None:  # type: ignore[no-untyped-def]
     from kiosk.storage.pin import PinStore
 
     PinStore(driver.data_folder).set_pin("2468")
@@ -130,20 +131,21 @@ def _staff(driver, language: str, shot) -> None:  # type: ignore[no-untyped-def]
     driver.click("finish")
     driver.confirm()
     driver.choose_service("driving-licence-replacement")
+    driver.click("call-staff")
     driver.click("nav-home")
     driver.confirm()
     driver.click(f"lang-{language}")
     driver.open_attendant()
     driver.click("pin-2")
     driver.click("pin-4")
-    shot(driver, f"{language}-60-staff-pin")
+    shot(driver, f"{language}{suffix}-60-staff-pin")
     driver.click("pin-6")
     driver.click("pin-8")
     driver.click("pin-ok")
-    shot(driver, f"{language}-61-staff-dashboard")
+    shot(driver, f"{language}{suffix}-61-staff-dashboard")
     driver.click("out-of-order")
     driver.click("attendant-logout")
-    shot(driver, f"{language}-62-out-of-order")
+    shot(driver, f"{language}{suffix}-62-out-of-order")
     (driver.data_folder / "out-of-order").unlink(missing_ok=True)
     driver.close()
 
@@ -186,3 +188,32 @@ def _journey(driver, service_id: str, answers: dict[str, str], prefix: str, shot
     shot(driver, f"{prefix}-9-printed")
     driver.click("finish")
     driver.confirm()
+
+
+def contact_sheets(shots: list[Path], folder: Path, columns: int = 6) -> list[Path]:
+    """One image per language and size holding its screens side by side, each captioned
+    with its name: every screen at a glance."""
+    from PIL import Image, ImageDraw
+
+    groups: dict[str, list[Path]] = {}
+    for path in sorted(shots):
+        language, _, rest = path.stem.partition("-")
+        size = rest.split("-", 1)[0] if "x" in rest.split("-", 1)[0] else "landscape"
+        groups.setdefault(f"{language}-{size}", []).append(path)
+    sheets = []
+    for name, paths in groups.items():
+        first = Image.open(paths[0])
+        scale = 320 / max(first.size)
+        tile = (round(first.width * scale), round(first.height * scale))
+        rows = -(-len(paths) // columns)
+        sheet = Image.new("RGB", (columns * (tile[0] + 8), rows * (tile[1] + 28)), "white")
+        draw = ImageDraw.Draw(sheet)
+        for index, path in enumerate(paths):
+            x = (index % columns) * (tile[0] + 8)
+            y = (index // columns) * (tile[1] + 28)
+            sheet.paste(Image.open(path).convert("RGB").resize(tile), (x, y + 24))
+            draw.text((x + 2, y + 6), path.stem, fill="black")
+        out = folder / f"sheet-{name}.png"
+        sheet.save(out, optimize=True)
+        sheets.append(out)
+    return sheets

@@ -56,6 +56,16 @@ class ReferenceBook:
                 self._reserve(number + RESERVE)
         return f"{self.kiosk_id}-{day:%Y%m%d}-{number:04d}"
 
+    def settled(self, timeout: float = 5.0) -> bool:
+        """Wait until the reservation under way (if any) is on disk; False if it took over
+        `timeout` seconds."""
+        with self._lock:
+            writer = self._writer
+        if writer is not None:
+            writer.join(timeout)
+            return not writer.is_alive()
+        return True
+
     def stop(self) -> None:
         """A clean stop: the next run goes on right after the last number handed out."""
         with self._lock:

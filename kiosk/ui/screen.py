@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QScrollerProperties,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +52,7 @@ class Screen(QWidget):
 
     def scrolling(self) -> QVBoxLayout:
         """Fill the screen with a kinetic-scrolling column; returns the column's layout."""
-        area, column = scroll_column(self)
+        area, column = scroll_column(self, centred=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
@@ -72,14 +74,49 @@ class Screen(QWidget):
         return button
 
 
-def scroll_column(owner: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
-    """A vertically scrolling column that kinetic-scrolls under a finger."""
+class Centring(QObject):
+    """On a portrait screen, a short column stands in the middle of the screen, not in its
+    top third; on a landscape one, at the top."""
+
+    def __init__(self, owner: QWidget, top: QSpacerItem, layout: QVBoxLayout) -> None:
+        super().__init__(owner)
+        self.top, self.layout, self.portrait = top, layout, False
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            size = event.size()  # type: ignore[attr-defined]
+            portrait = size.height() > size.width()
+            if portrait != self.portrait:
+                self.portrait = portrait
+                grow = QSizePolicy.Policy.Expanding if portrait else QSizePolicy.Policy.Fixed
+                self.top.changeSize(0, 0, QSizePolicy.Policy.Minimum, grow)
+                self.layout.setStretch(0, 1 if portrait else 0)  # as much above as below
+                self.layout.invalidate()
+        return False
+
+
+def scroll_column(owner: QWidget, centred: bool = False) -> tuple[QScrollArea, QVBoxLayout]:
+    """A vertically scrolling column that kinetic-scrolls under a finger (`centred`: in the
+    middle of a portrait screen when it is shorter than the screen)."""
     area = QScrollArea(owner)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     inner = QWidget()
-    column = QVBoxLayout(inner)
+    if centred:
+        outer = QVBoxLayout(inner)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        top = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        outer.addItem(top)
+        content = QWidget()
+        outer.addWidget(content)  # as tall as what it holds: the stretches share the rest
+        outer.addStretch(1)
+        Centring(owner, top, outer)
+        column = QVBoxLayout(content)
+    else:
+        column = QVBoxLayout(inner)
     column.setContentsMargins(48, 32, 48, 32)
     column.setSpacing(16)
     area.setWidget(inner)

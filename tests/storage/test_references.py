@@ -35,7 +35,7 @@ def test_a_power_cut_never_repeats_a_number_and_no_tap_waits(tmp_path) -> None:
     book = ReferenceBook("K01", tmp_path)
     book.start()
     handed = [book.next(NOV_23) for _ in range(120)]  # numbers reserved on disk ahead of use
-    book._writer.join(5)  # the reservation under way reaches the disk
+    assert book.settled()  # the reservation under way reaches the disk
     # The power goes: no clean stop. The next run goes on above every number handed out.
     after = ReferenceBook("K01", tmp_path).next(NOV_23)
     assert number(after) > max(number(r) for r in handed)
@@ -64,6 +64,7 @@ def test_an_emptied_file_goes_on_above_what_the_journal_holds(tmp_path) -> None:
             ArchivedSlip(reference, "id-card-restoration", {}, [], "2026-11-23", "kk", "major", ""),
             datetime(2026, 11, 23, 10),
         )
+    assert book.settled()
     (tmp_path / "references.json").write_text("", encoding="utf-8")  # a power cut
     reopened = ReferenceBook("K01", tmp_path, lambda: journal.highest_reference("K01"))
     fresh = reopened.next(NOV_23)

@@ -22,7 +22,7 @@ class ConfirmOverlay(QWidget):
         super().__init__(parent, objectName="confirm-overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         panel = QFrame(objectName="confirm-panel")
-        panel.setMaximumWidth(self.PANEL_WIDTH)
+        self.panel = panel
         self.question = label("title", name="confirm-question")
         self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         # No stands where the finger that asked is likely to be; Yes is a deliberate reach.
@@ -61,6 +61,15 @@ class ConfirmOverlay(QWidget):
         labels = {choice.id: choice.label for choice in content.choices}
         self.yes.setText(labels["confirm-yes"])
         self.no.setText(labels["confirm-no"])
+        # A centred panel gets no height-for-width from its layout: give it its width, and
+        # the question the height its wrapped lines need.
+        buttons = self.yes.sizeHint().width() + self.no.sizeHint().width() + 32
+        width = min(
+            max(self.PANEL_WIDTH, buttons + 2 * self.PANEL_MARGIN), self.parentWidget().width() - 48
+        )
+        self.panel.setFixedWidth(width)
+        inner = width - 2 * self.PANEL_MARGIN
+        self.question.setMinimumHeight(self.question.heightForWidth(inner))
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
