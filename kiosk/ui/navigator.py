@@ -19,9 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.logic import ending_content as ending
 from kiosk.logic import screen_content as build
-from kiosk.logic import staff_content
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Strings
@@ -33,6 +31,7 @@ from kiosk.settings import Settings
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.ui.chrome import Chrome
 from kiosk.ui.confirm import Confirmation
+from kiosk.ui.entries import ScreenEntries
 from kiosk.ui.idle import IdleMonitor, IdleWarning
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.states import VISITOR_STATES, Event, Screens, Staff, State, Transition
@@ -126,22 +125,7 @@ class Navigator(QObject):
             (State.THANKS, Event.FINISH): self.reset,
             **{(state, Event.HOME): self._start_over for state in VISITOR_STATES},
         }
-        self.entries: dict[State, Callable[[], ScreenContent]] = {
-            State.WELCOME: self._enter_welcome,
-            State.SERVICES: self._enter_services,
-            State.QUESTION: self._enter_question,
-            State.REVIEW: self._enter_review,
-            State.DOCUMENTS: self._enter_documents,
-            State.RESULT: self._enter_result,
-            State.BLOCKER: self._enter_blocker,
-            State.PRINTING: self._enter_printing,
-            State.THANKS: lambda: ending.thanks(self.strings, self.session.language),
-            State.PIN: self._enter_staff,
-            State.DASHBOARD: self._enter_staff,
-            State.OUT_OF_ORDER: lambda: staff_content.out_of_order(
-                self.strings, self.session.language
-            ),
-        }
+        self.entries = ScreenEntries(self)
         window.set_long_press(settings.timing.long_press)
         for screen in screens.all():
             window.add_screen(screen)
@@ -243,7 +227,7 @@ class Navigator(QObject):
 
     def _show(self, fresh: bool = False) -> None:
         state, window = self.state, self.window
-        content = self.entries[state]()
+        content = self.entries.content(state)
         screen = self.screens.of(state)
         screen.paint(content)
         self._arm_idle(state)
@@ -269,73 +253,9 @@ class Navigator(QObject):
         self.staff_called.emit()
 
     def _redirect(self, state: State) -> State:
-        if state is State.DOCUMENTS and self._quote() is None:
+        if state is State.DOCUMENTS and self.priced() is None:
             return State.RESULT  # cannot be priced: the result says so, no dead end
         return state
-
-    def _enter_welcome(self) -> ScreenContent:
-        session = self.session
-        return build.welcome(
-            self.strings,
-            session.language,
-            self.settings.languages,
-            large_text=session.large_text,
-            high_contrast=session.high_contrast,
-        )
-
-    def _enter_services(self) -> ScreenContent:
-        return build.services(self.catalogue, self.strings, self.session.language)
-
-    def _enter_question(self) -> ScreenContent:
-        session = self.session
-        assert session.interview is not None and session.question is not None
-        return build.question(
-            self.pricing,
-            session.interview,
-            session.question,
-            visit_date=self.session.dated(self.today()),
-            changing=session.changing,
-            strings=self.strings,
-            language=session.language,
-        )
-
-    def _enter_review(self) -> ScreenContent:
-        interview = self.session.interview
-        assert interview is not None
-        return build.review(
-            interview.service, interview.answers, self.strings, self.session.language
-        )
-
-    def _enter_documents(self) -> ScreenContent:
-        quote = self._quote()
-        assert quote is not None  # a quote that cannot be priced is redirected to the result
-        self.session.held(doc.id for doc in quote.documents if doc.held)
-        return build.documents(quote, self.session.have, self.strings)
-
-    def _enter_result(self) -> ScreenContent:
-        quote = self._quote()
-        if quote is None:
-            return ending.result_unavailable(self.strings, self.session.language)
-        self.outcome = "completed"
-        self.noted.emit({"total": str(quote.bill.total), "reference": self.session.reference or ""})
-        service = self.session.service
-        return ending.result(quote, service.online if service else None, self.strings)
-
-    def _enter_blocker(self) -> ScreenContent:
-        quote = self._quote()
-        assert quote is not None
-        self.outcome = "blocked"
-        return ending.blocker(quote, self.strings)
-
-    def _enter_printing(self) -> ScreenContent:
-        quote, job = self._quote(), self.jobs.current
-        assert quote is not None and job is not None
-        status = job.status.value if job.status else None
-        return ending.printing(status, job.reference, quote, self.strings)
-
-    def _enter_staff(self) -> ScreenContent:
-        assert self.staff is not None
-        return self.staff.content(self.state, self.session.language)
 
     def _arm_idle(self, state: State) -> None:
         # Printing ends on its own too: a job always ends within the printer's time-out, and
@@ -380,7 +300,7 @@ class Navigator(QObject):
         session = self.session
         if session.reference is None and self.quote is not None and self.quote.blocked:
             session.reference = self.references(session.dated(self.today()))  # its own slip
-            self._quote()
+            self.priced()
         quote, reference = self.quote, session.reference
         if quote is None or reference is None:
             return None
@@ -392,7 +312,8 @@ class Navigator(QObject):
         job = self.jobs.current
         return State.PRINTING if job is not None and job.reference == reference else None
 
-    def _quote(self) -> Quote | None:
+    def priced(self) -> Quote | None:
+        """The visitor's quote, priced now if their case changed (None: it cannot be)."""
         return self.visit.price(self.session, self.today(), self.references)
 
     # -- other visitor actions ------------------------------------------------------------------

@@ -1,0 +1,114 @@
+"""What each state shows: entering a state builds its screen content from the visitor's
+session and quote (the quote's outcome, completed or blocked, is noted on the way)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kiosk.logic import ending_content as ending
+from kiosk.logic import screen_content as build
+from kiosk.logic import staff_content
+from kiosk.logic.content import ScreenContent
+from kiosk.ui.states import State
+
+if TYPE_CHECKING:
+    from kiosk.ui.navigator import Navigator
+
+
+class ScreenEntries:
+    """The content of each state of a navigator."""
+
+    def __init__(self, nav: Navigator) -> None:
+        self.nav = nav
+        self.table: dict[State, Callable[[], ScreenContent]] = {
+            State.WELCOME: self._welcome,
+            State.SERVICES: self._services,
+            State.QUESTION: self._question,
+            State.REVIEW: self._review,
+            State.DOCUMENTS: self._documents,
+            State.RESULT: self._result,
+            State.BLOCKER: self._blocker,
+            State.PRINTING: self._printing,
+            State.THANKS: lambda: ending.thanks(nav.strings, nav.session.language),
+            State.PIN: self._staff,
+            State.DASHBOARD: self._staff,
+            State.OUT_OF_ORDER: lambda: staff_content.out_of_order(
+                nav.strings, nav.session.language
+            ),
+        }
+
+    def content(self, state: State) -> ScreenContent:
+        """What `state` shows now."""
+        return self.table[state]()
+
+    def _welcome(self) -> ScreenContent:
+        nav = self.nav
+        session = nav.session
+        return build.welcome(
+            nav.strings,
+            session.language,
+            nav.settings.languages,
+            large_text=session.large_text,
+            high_contrast=session.high_contrast,
+        )
+
+    def _services(self) -> ScreenContent:
+        nav = self.nav
+        return build.services(nav.catalogue, nav.strings, nav.session.language)
+
+    def _question(self) -> ScreenContent:
+        nav = self.nav
+        session = nav.session
+        assert session.interview is not None and session.question is not None
+        return build.question(
+            nav.pricing,
+            session.interview,
+            session.question,
+            visit_date=nav.session.dated(nav.today()),
+            changing=session.changing,
+            strings=nav.strings,
+            language=session.language,
+        )
+
+    def _review(self) -> ScreenContent:
+        nav = self.nav
+        interview = nav.session.interview
+        assert interview is not None
+        return build.review(interview.service, interview.answers, nav.strings, nav.session.language)
+
+    def _documents(self) -> ScreenContent:
+        nav = self.nav
+        quote = nav.priced()
+        assert quote is not None  # a quote that cannot be priced is redirected to the result
+        nav.session.held(doc.id for doc in quote.documents if doc.held)
+        return build.documents(quote, nav.session.have, nav.strings)
+
+    def _result(self) -> ScreenContent:
+        nav = self.nav
+        quote = nav.priced()
+        if quote is None:
+            return ending.result_unavailable(nav.strings, nav.session.language)
+        nav.outcome = "completed"
+        nav.noted.emit({"total": str(quote.bill.total), "reference": nav.session.reference or ""})
+        service = nav.session.service
+        return ending.result(quote, service.online if service else None, nav.strings)
+
+    def _blocker(self) -> ScreenContent:
+        nav = self.nav
+        quote = nav.priced()
+        assert quote is not None
+        nav.outcome = "blocked"
+        return ending.blocker(quote, nav.strings)
+
+    def _printing(self) -> ScreenContent:
+        nav = self.nav
+        quote, job = nav.priced(), nav.jobs.current
+        assert quote is not None and job is not None
+        status = job.status.value if job.status else None
+        return ending.printing(status, job.reference, quote, nav.strings)
+
+    def _staff(self) -> ScreenContent:
+        nav = self.nav
+        assert nav.staff is not None
+        return nav.staff.content(nav.state, nav.session.language)
