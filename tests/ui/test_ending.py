@@ -157,8 +157,9 @@ def test_every_screen_opens_at_its_top_with_nothing_of_the_last_visitor(qtbot) -
     assert not any(b.isDown() for b in driver.window.findChildren(QAbstractButton))
 
 
-def test_the_idle_warning_over_the_codes_covers_none(qtbot) -> None:
-    driver = at_result(qtbot, (1280, 800), idle_result=0.2, countdown=5)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_idle_warning_over_the_codes_covers_none(qtbot, size) -> None:
+    driver = at_result(qtbot, size, idle_result=0.2, countdown=5)
     driver.wait_until(lambda: driver.screen_content().screen == "idle-warning", 3)
     overlay = driver.window.overlay
     covered = QRect(overlay.pos(), overlay.size())
@@ -184,11 +185,19 @@ def test_the_pin_pad_cancels_to_the_welcome_and_ends_on_its_own(qtbot, tmp_path)
     driver.wait_until(lambda: driver.screen == "screen-welcome", 3)  # left alone
 
 
-def test_start_over_and_finish_without_a_slip_ask_once(qtbot) -> None:
-    driver = at_result(qtbot, (1280, 800), "en")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_start_over_and_finish_without_a_slip_ask_once(qtbot, size) -> None:
+    driver = at_result(qtbot, size, "en")
+    panel = driver.window.confirm_overlay.panel
     driver.click("finish")
     asked = driver.screen_content()
     assert asked.screen == "confirm" and asked.subject == "finish-unprinted"
+    question = driver.widget("confirm-question")  # the whole question, and both answers
+    assert question.height() >= question.heightForWidth(question.width())
+    for name in ("confirm-yes", "confirm-no"):
+        button = driver.widget(name)
+        assert button.width() >= button.sizeHint().width() and panel.isAncestorOf(button)
+    assert driver.window.rect().contains(panel.geometry())
     assert driver.confirm(yes=False) and driver.screen == "screen-result"
     driver.click("nav-home")
     assert driver.screen_content().subject == "start-over"
@@ -204,9 +213,11 @@ def test_start_over_and_finish_without_a_slip_ask_once(qtbot) -> None:
     assert driver.confirm(yes=True) and driver.screen == "screen-thanks"
 
 
-def test_call_staff_is_seen_by_the_visitor_and_on_the_dashboard(qtbot, tmp_path) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_call_staff_is_seen_by_the_visitor_and_on_the_dashboard(qtbot, tmp_path, size) -> None:
     PinStore(tmp_path).set_pin(PIN)
-    driver = KioskDriver.start(qtbot, settings=Settings(data_folder=tmp_path), today=TODAY)
+    settings = Settings(data_folder=tmp_path)
+    driver = KioskDriver.start(qtbot, settings=settings, today=TODAY, size=size)
     driver.click("lang-en")
     driver.choose_service("id-card-restoration")
     driver.click("call-staff")
