@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Language, format_date
 from kiosk.ui.screen import Screen, label
+from kiosk.ui.states import VISITOR_STATES, State
 from kiosk.ui.widgets.confirm_overlay import ConfirmOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
@@ -28,17 +29,7 @@ from kiosk.ui.widgets.language_buttons import LanguageButtons
 WIDE = 1200  # px: narrower than this, the header shows no clock
 
 # Screens a visitor may call staff from (not staff's own, nor out of order).
-VISITOR_SCREENS = (
-    "welcome",
-    "services",
-    "question",
-    "review",
-    "documents",
-    "result",
-    "blocker",
-    "printing",
-    "thanks",
-)
+VISITOR_SCREENS = frozenset({State.WELCOME.value, *(state.value for state in VISITOR_STATES)})
 
 
 class KioskWindow(QWidget):
