@@ -35,6 +35,7 @@ class Screen(QWidget):
         self.setObjectName(f"screen-{self.name}")
         self.content: ScreenContent | None = None
         self.actions: dict[str, QPushButton] = {}  # the screen's own footer buttons, by id
+        self._areas: list[QScrollArea] | None = None
 
     def paint(self, content: ScreenContent) -> None:
         """Show `content` (subclasses paint it, then call this)."""
@@ -57,6 +58,12 @@ class Screen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
         return column
+
+    def scroll_areas(self) -> list[QScrollArea]:
+        """The screen's scrolling areas (found once: a screen keeps its areas)."""
+        if self._areas is None:
+            self._areas = self.findChildren(QScrollArea)
+        return self._areas
 
     def wipe(self) -> None:
         """Forget everything shown about the last visitor (screens with answers extend it)."""

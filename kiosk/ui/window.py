@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -137,14 +136,13 @@ class KioskWindow(QWidget):
         before)."""
         self.stack.setCurrentWidget(screen)
         if fresh:
-            for area in screen.findChildren(QScrollArea):
+            for area in screen.scroll_areas():
                 area.verticalScrollBar().setValue(0)
             focused = QApplication.focusWidget()
             if focused is not None:
                 focused.clearFocus()
-            for button in self.findChildren(QAbstractButton):
-                if button.isDown():
-                    button.setDown(False)
+                if isinstance(focused, QAbstractButton) and focused.isDown():
+                    focused.setDown(False)  # the button the finger was on
 
     def current_screen(self) -> Screen:
         """The screen in front."""
