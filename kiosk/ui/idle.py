@@ -69,6 +69,16 @@ class IdleMonitor(QObject):
         self.tick.stop()
         self._watch(False)
 
+    def pause(self) -> None:
+        """Stop looking at the application's events for a moment (a screen being built
+        makes hundreds, none of them input); `resume` looks again."""
+        self._watch(False)
+
+    def resume(self) -> None:
+        """Look at the application's events again, if waiting for input."""
+        if self.idle_timer.isActive() or self.tick.isActive():
+            self._watch(True)
+
     def _watch(self, on: bool) -> None:
         application = QCoreApplication.instance()
         if application is None or on == self.watching:

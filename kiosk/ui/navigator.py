@@ -227,14 +227,16 @@ class Navigator(QObject):
 
     def _show(self, fresh: bool = False) -> None:
         state, window = self.state, self.window
+        self.idle.pause()  # building the screen is not input: not worth looking at
         content = self.entries.content(state)
         screen = self.screens.of(state)
         screen.paint(content)
-        self._arm_idle(state)
         window.set_chrome(
             content, screen.footer(), languages=state not in (State.WELCOME, State.OUT_OF_ORDER)
         )
         window.show_screen(screen, fresh)
+        self._arm_idle(state)
+        self.idle.resume()
         if fresh:
             self.guard.changed()
         if state is State.THANKS:

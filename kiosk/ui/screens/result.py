@@ -24,6 +24,7 @@ from kiosk.ui.widgets.payment_card import QR_SIDE, PaymentCard
 
 PAY_SHARE = 60  # per cent of the width the payment panel takes in landscape
 CARD_TEXT = 300  # px of a card and the panel that are not the code (titles, amounts)
+CARD_SIDES = 24  # px of a card beside its code: its margins and border
 
 
 class ResultScreen(Screen):
@@ -161,8 +162,9 @@ class ResultScreen(Screen):
         self.pay_column.addStretch(1)
         # Every code side by side, wholly: the panel is never narrower than its cards.
         margins = self.pay_column.contentsMargins()
-        needed = cards.minimumSizeHint().width() + margins.left() + margins.right()
-        self.pay.setMinimumWidth(needed + self.pay.verticalScrollBar().sizeHint().width())
+        needed = len(payments) * (QR_SIDE + CARD_SIDES) + (len(payments) - 1) * line.spacing()
+        needed += margins.left() + margins.right() + self.pay.verticalScrollBar().sizeHint().width()
+        self.pay.setMinimumWidth(needed)
 
     def wipe(self) -> None:
         super().wipe()
