@@ -7,12 +7,16 @@ become exact Decimals (0.2 MCI is never the float 0.2000000000000000111).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+MAX_BYTES = 1 << 20  # a catalogue file is text of a few kilobytes: 1 MiB is far beyond any
 
 # libyaml's parser when PyYAML was built with it (ten times faster), else the Python one.
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,6 +44,34 @@ CatalogueLoader.add_implicit_resolver(
 )
 
 
+def read_text(path: Path, name: str) -> str:
+    """The UTF-8 text of a regular file of at most MAX_BYTES. A pipe, a device or a folder
+    is refused at once (opened without waiting, never read), and so is a larger file."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise YamlFileError(name, "file not found") from None
+    except OSError as error:
+        raise YamlFileError(name, f"cannot be read: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "a pipe, socket or device"
+            raise YamlFileError(name, f"is {kind}, not a file")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        raise YamlFileError(
+            name, f"is larger than {MAX_BYTES // 1024} KiB, too large for a catalogue file"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise YamlFileError(name, f"cannot be read: not UTF-8 text ({error.reason})") from None
+
+
 class YamlFileError(Exception):
     """A file that cannot be read or is not valid YAML."""
 
@@ -61,13 +93,7 @@ class YamlFile:
     def read(cls, path: Path, root: Path | None = None) -> YamlFile:
         """Read and parse `path`; `name` is shown relative to `root`."""
         name = str(path.relative_to(root.parent)) if root else str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise YamlFileError(name, "file not found") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise YamlFileError(name, f"cannot be read: {error}") from None
-        return cls.parse(name, text)
+        return cls.parse(name, read_text(path, name))
 
     @classmethod
     def parse(cls, name: str, text: str) -> YamlFile:

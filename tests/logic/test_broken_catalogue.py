@@ -211,3 +211,34 @@ def test_stray_brace_in_a_message(catalogue_copy: Path) -> None:
     assert "warnings[3].text.en: not a valid text" in message
     assert message.startswith(f"catalogue/{SERVICE}:")
     assert line > 0
+
+
+def test_a_pipe_for_a_catalogue_file_is_refused_at_once(catalogue_copy: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fees = catalogue_copy / "fees.yaml"
+    fees.unlink()
+    os.mkfifo(fees)  # nobody ever writes to it: reading it would wait for ever
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "catalogue", "check", str(catalogue_copy)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 1
+    assert "fees.yaml" in done.stderr and "pipe" in done.stderr
+
+
+def test_a_folder_for_a_service_file_is_refused(catalogue_copy: Path) -> None:
+    (catalogue_copy / "services" / "extra.yaml").mkdir()
+    [message] = problems(catalogue_copy)
+    assert "extra.yaml" in message and "folder" in message
+
+
+def test_a_catalogue_file_over_a_mebibyte_is_refused(catalogue_copy: Path) -> None:
+    fees = catalogue_copy / "fees.yaml"
+    fees.write_text(fees.read_text(encoding="utf-8") + "#" * (1 << 20), encoding="utf-8")
+    [message] = problems(catalogue_copy)
+    assert "fees.yaml" in message and "too large" in message
