@@ -19,11 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.logic import staff_content
 from kiosk.logic.catalogue import Catalogue, CatalogueError, load_catalogue
 from kiosk.logic.i18n import Strings, format_date, format_money
 from kiosk.logic.money import MoneyError
@@ -38,6 +37,7 @@ from kiosk.storage.journal_writer import JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
+from kiosk.ui.cannot_start import show_cannot_start, show_on_screen
 from kiosk.ui.navigator import Navigator, Screens
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.screens.blocker import BlockerScreen
@@ -315,36 +315,6 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def cannot_start_screen(reason: str) -> QWidget:
-    """The out-of-order notice in every language for visitors, with the reason for staff."""
-    strings = Strings.load(ASSETS / "i18n")
-    screen = OutOfOrderScreen()
-    screen.setObjectName("screen-out-of-order")
-    screen.setStyleSheet(Tokens(ASSETS / "theme").stylesheet(Theme()))
-    screen.paint(staff_content.out_of_order(strings, "kk", detail=reason))
-    return screen
-
-
-def show_cannot_start(reason: str, *, windowed: bool) -> None:
-    """Show the kiosk out of order until it is stopped (by its service manager, or by
-    closing the window when windowed)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    for window in QApplication.topLevelWidgets():  # whatever a failed start left half-built
-        window.hide()
-    screen = cannot_start_screen(reason)
-    if windowed:
-        screen.resize(1280, 800)
-        screen.show()
-    else:
-        screen.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        primary = app.primaryScreen()  # type: ignore[attr-defined]
-        if primary is not None:
-            screen.setGeometry(primary.geometry())
-        screen.showFullScreen()
-    log.error("the kiosk is out of order until it is restarted: %s", reason)
-    app.exec()
-
-
 def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) -> int:
     """Load and check the catalogue, then serve; a failure on the way is logged whole."""
     try:
@@ -391,17 +361,8 @@ def _serve(
         window.allow_close = True
         window.close()
         return 0
-    if windowed:
-        window.resize(1280, 800)
-        window.allow_close = True
-        window.show()
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        # Without a window manager the full-screen hint does nothing: size it ourselves.
-        screen = app.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    window.allow_close = windowed
+    show_on_screen(window, windowed=windowed)
     if attendant:  # a staff desk: the PIN first
         kiosk.staff.open()
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))

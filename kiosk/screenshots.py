@@ -1,5 +1,6 @@
-"""`kiosk screenshots DIR`: every screen of both services in kk, ru and en, as PNG files,
-plus blockers, the idle warning, high contrast and large text."""
+"""`kiosk screenshots DIR`: every screen of both services in kk, ru and en at 1280×800 and
+in portrait, as PNG files, plus blockers, the idle warning, staff screens, high contrast and
+large text; and a contact sheet per language and size with every screen at a glance."""
 
 from __future__ import annotations
 
@@ -113,7 +114,7 @@ def take(
             shot(driver, f"{name}{suffix}-04-result")
             driver.close()
     del app
-    return written
+    return written + contact_sheets(written, folder)
 
 
 def _staff(driver, language: str, suffix: str, shot) -> None:  # type: ignore[no-untyped-def]
@@ -198,6 +199,8 @@ def contact_sheets(shots: list[Path], folder: Path, columns: int = 6) -> list[Pa
     groups: dict[str, list[Path]] = {}
     for path in sorted(shots):
         language, _, rest = path.stem.partition("-")
+        if language not in LANGUAGES:  # the few theme shots stand on their own
+            continue
         size = rest.split("-", 1)[0] if "x" in rest.split("-", 1)[0] else "landscape"
         groups.setdefault(f"{language}-{size}", []).append(path)
     sheets = []

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.app import cannot_start_screen
 from kiosk.logic.i18n import LANGUAGES
+from kiosk.ui.cannot_start import cannot_start_screen
 
 from ..cli.test_folder_lock import environment
 from .storage import read_only
