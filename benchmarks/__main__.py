@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "journey", "locked", "soak", "catalogue", "qr"]
+BENCHMARKS = ["startup", "journey", "locked", "soak", "catalogue", "qr", "faults"]
 
 
 def main(names: list[str]) -> int:

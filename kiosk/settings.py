@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -13,10 +14,12 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import SettingsError as PydanticSettingsError
 
 from kiosk.logic.conditions import CentreClass
 from kiosk.logic.i18n import Language, LocalText
 from kiosk.logic.payment import PaymentProfile
+from kiosk.logic.yamlfile import YamlFileError, read_text
 
 APP_NAME = "kiosk"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -48,26 +51,44 @@ class Centre(BaseModel):
     centre_class: CentreClass = "major"
 
 
+def _seconds(default: float, least: float, most: float) -> Any:
+    """A finite number of seconds, more than 0 and at most `most`; an operator's file or
+    environment must also give at least `least` (tests may go below it, in milliseconds)."""
+    return Field(default=default, gt=0, le=most, json_schema_extra={"least": least})
+
+
 class Timing(BaseModel):
     """Seconds the kiosk waits (floats, so tests can use milliseconds)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    idle: float = Field(default=60, gt=0)
-    idle_result: float = Field(default=120, gt=0)
-    countdown: float = Field(default=20, gt=0)
-    thanks: float = Field(default=15, gt=0)
-    long_press: float = Field(default=3, gt=0)  # on the logo, to open the staff PIN pad
-    attendant_idle: float = Field(default=120, gt=0)  # staff are logged out after this
+    idle: float = _seconds(60, 10, 3600)
+    idle_result: float = _seconds(120, 10, 3600)
+    countdown: float = _seconds(20, 5, 600)
+    thanks: float = _seconds(15, 3, 600)
+    long_press: float = _seconds(3, 1, 30)  # on the logo, to open the staff PIN pad
+    attendant_idle: float = _seconds(120, 30, 3600)  # staff are logged out after this
     # A tap this soon after the screen changed does nothing: the second tap of a quick
     # double tap must not answer the next question or print unseen.
     tap_guard: float = Field(default=0.35, ge=0, le=2)
+
+    def too_short(self) -> list[str]:
+        """Problems with values below what an operator may set, as `key: message`."""
+        found = []
+        for name, info in type(self).model_fields.items():
+            extra = info.json_schema_extra
+            least = extra.get("least") if isinstance(extra, dict) else None
+            if isinstance(least, int | float) and getattr(self, name) < least:
+                found.append(
+                    f"timing.{name}: at least {least:g} seconds, not {getattr(self, name):g}"
+                )
+        return found
 
 
 class EscposPrinter(BaseModel):
     """A thermal printer spoken to in ESC/POS."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     connection: Literal["usb", "network", "serial", "file"] = "file"
     device: str = "/dev/usb/lp0"  # connection = file
@@ -76,7 +97,7 @@ class EscposPrinter(BaseModel):
     usb_vendor: int = Field(default=0, ge=0, le=0xFFFF)  # connection = usb
     usb_product: int = Field(default=0, ge=0, le=0xFFFF)
     serial_port: str = "/dev/ttyUSB0"  # connection = serial
-    baudrate: int = Field(default=19200, gt=0)
+    baudrate: int = Field(default=19200, gt=0, le=4_000_000)
     profile: str = "default"  # python-escpos printer profile
     dots_per_line: int = Field(default=576, ge=256, le=1024)  # 576 dots = 72 mm at 203 dpi
     native_qr: bool = False  # the printer draws QR codes itself (GS ( k)
@@ -94,7 +115,7 @@ class EscposPrinter(BaseModel):
 class Printer(BaseModel):
     """Which printer the slips go to and on what paper."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     backend: Literal["pdf", "system", "escpos"] = "pdf"
     paper: Literal["80mm", "a4"] = "80mm"
@@ -111,11 +132,23 @@ class Printer(BaseModel):
         return self
 
 
+class Privacy(BaseModel):
+    """How long what a visitor printed is kept: slip files and the reprint archive."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    slip_retention_hours: float = Field(default=24, gt=0, le=24 * 31)
+
+
 class Settings(BaseSettings):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
     model_config = SettingsConfigDict(
-        env_prefix="KIOSK_", env_nested_delimiter="__", extra="forbid", frozen=True
+        env_prefix="KIOSK_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
     )
 
     kiosk_id: str = Field(default="K01", pattern=r"^[A-Za-z0-9-]{1,16}$")
@@ -124,6 +157,7 @@ class Settings(BaseSettings):
     languages: tuple[Language, ...] = Field(default=("kk", "ru", "en"), min_length=1)
     timing: Timing = Timing()
     printer: Printer = Printer()
+    privacy: Privacy = Privacy()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
@@ -167,26 +201,65 @@ def default_settings_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
 
 
+SETTINGS_LIMIT = 256 * 1024  # bytes: a settings file is a page of TOML
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    """Read settings from `path` (or the default file, if it exists) and the environment."""
+    """Read settings from `path` (or the default file, if it exists) and the environment.
+
+    Anything wrong is one SettingsError naming the file or variable and the key: a file
+    that is not a regular file or is larger than 256 KiB, TOML that does not parse, a value
+    out of range, JSON in a `KIOSK_*` variable that does not parse.
+    """
     named = path is not None
     path = path or default_settings_file()
     values: dict[str, Any] = {}
     if named or path.exists():
         try:
-            values = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SettingsError(f"settings file {path} does not exist") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise SettingsError(f"settings file {path} cannot be read: {error}") from None
+            values = tomllib.loads(read_text(path, f"settings file {path}", SETTINGS_LIMIT))
+        except YamlFileError as error:
+            raise SettingsError(str(error).replace(": file not found", " does not exist")) from None
         except tomllib.TOMLDecodeError as error:
             raise SettingsError(f"settings file {path} is not valid TOML: {error}") from None
-    source = f" (in {path})" if values else ""
     try:
-        return Settings(**values)
+        settings = Settings(**values)
     except ValidationError as error:
         lines = []
         for details in error.errors():
-            key = ".".join(str(part) for part in details["loc"])
-            lines.append(f"setting {key}: {details['msg']}{source}")
+            parts = [str(part) for part in details["loc"]]
+            lines.append(
+                f"setting {'.'.join(parts)}: {details['msg']}{_source(parts, values, path)}"
+            )
         raise SettingsError("; ".join(lines)) from None
+    except PydanticSettingsError as error:  # a KIOSK_* variable that is not valid JSON
+        field = re.search(r'field "([^"]+)"', str(error))
+        key = field.group(1) if field else "?"
+        variable = _variable([key]) or f"KIOSK_{key.upper()}"
+        cause = f": {error.__cause__}" if error.__cause__ else ""
+        raise SettingsError(f"setting {key}: {variable} is not valid JSON{cause}") from None
+    problems = settings.timing.too_short()
+    if problems:
+        where = [
+            f"setting {problem}{_source(problem.split(':')[0].split('.'), values, path)}"
+            for problem in problems
+        ]
+        raise SettingsError("; ".join(where))
+    return settings
+
+
+def _variable(parts: list[str]) -> str | None:
+    """The KIOSK_* variable that sets this key (or a key above it), if one does."""
+    names = {name.upper(): name for name in os.environ if name.upper().startswith("KIOSK_")}
+    for end in range(len(parts), 0, -1):
+        name = "KIOSK_" + "__".join(parts[:end]).upper()
+        if name in names:
+            return names[name]
+    return None
+
+
+def _source(parts: list[str], values: dict[str, Any], path: Path) -> str:
+    """Where a key's value came from: ` (from KIOSK_X)`, ` (in FILE)` or nothing."""
+    variable = _variable(parts)
+    if variable:
+        return f" (from {variable})"
+    return f" (in {path})" if values else ""

@@ -20,6 +20,10 @@ from kiosk.logic.i18n import LANGUAGES, LocalText, placeholders
 from kiosk.logic.money import FeeSchedule
 from kiosk.logic.yamlfile import YamlFile, YamlFileError
 
+MCI_MULTIPLE_MAX = Decimal(10_000)  # an amount in MCI: duties and fines are at most hundreds
+MAX_SERVICES = 2000  # files in services/: more is not a catalogue but a mistake
+MAX_TOTAL_BYTES = 32 << 20  # all files together (1 000 generated services take about 10 MiB)
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
@@ -78,7 +82,7 @@ class Document(_Model):
 class _Amount(_Model):
     """Exactly one of: an MCI multiple, a fixed fee, the fee of the option chosen."""
 
-    mci: Decimal | None = Field(default=None, ge=0)
+    mci: Decimal | None = Field(default=None, ge=0, le=MCI_MULTIPLE_MAX, decimal_places=4)
     fee: Id | None = None
     option_fee: Id | None = None
 
@@ -109,7 +113,7 @@ class BillLineRule(_Amount):
 class MciSum(_Model):
     """An amount in MCI a message shows, such as a fine of 7 MCI."""
 
-    mci: Decimal = Field(ge=0)
+    mci: Decimal = Field(ge=0, le=MCI_MULTIPLE_MAX, decimal_places=4)
 
 
 class Message(_Model):
@@ -141,7 +145,7 @@ class Service(_Model):
     """A service the kiosk walks a visitor through."""
 
     id: Id
-    order: int = 0
+    order: int = Field(default=0, ge=-1000, le=1000)
     icon: str = "document"
     title: LocalText
     summary: LocalText
@@ -195,6 +199,7 @@ class Catalogue:
     sources: dict[str, YamlFile] = field(
         default_factory=dict, repr=False
     )  # service id / "fees" -> file
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # relative path -> text
 
     def locate(self, source: str, loc: tuple[Any, ...]) -> tuple[str, str, int | None]:
         """File name, field path and line of `loc` in a service's file (or "fees")."""
@@ -244,9 +249,15 @@ def load_catalogue(folder: Path) -> Catalogue:
     fees: FeeSchedule | None = None
     services: dict[str, Service] = {}
     sources: dict[str, YamlFile] = {}
+    texts: dict[str, str] = {}
+    total = 0
     digest = hashlib.sha256()
 
     paths = [folder / "fees.yaml", *sorted((folder / "services").glob("*.yaml"))]
+    if len(paths) > MAX_SERVICES + 1:
+        where = str(folder / "services")
+        problems.append(Problem(where, "", f"more than {MAX_SERVICES} service files"))
+        paths = paths[: MAX_SERVICES + 1]
     if not (folder / "services").is_dir():
         problems.append(Problem(str(folder), "", "there is no services/ folder"))
     for path in paths:
@@ -255,7 +266,14 @@ def load_catalogue(folder: Path) -> Catalogue:
         except YamlFileError as error:
             problems.append(Problem(error.name, "", error.message, error.line))
             continue
-        digest.update(source.name.encode() + b"\0" + source.text.encode())
+        total += len(source.text)
+        if total > MAX_TOTAL_BYTES:
+            limit = f"{MAX_TOTAL_BYTES >> 20} MiB"
+            problems.append(Problem(source.name, "", f"the catalogue is larger than {limit}"))
+            break
+        relative = path.relative_to(folder).as_posix()  # the version names no folder
+        digest.update(relative.encode() + b"\0" + source.text.encode())
+        texts[relative] = source.text
         try:
             if path.name == "fees.yaml" and path.parent == folder:
                 fees = _validate(FeeSchedule, source)
@@ -288,6 +306,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         fees=fees,
         version=digest.hexdigest()[:12],
         sources=sources,
+        texts=texts,
     )
 
 

@@ -13,7 +13,7 @@ from babel.dates import get_month_names
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from kiosk.logic.yamlfile import safe_load
+from kiosk.logic.yamlfile import read_text, safe_load
 
 Language = Literal["kk", "ru", "en"]
 DateCase = Literal["nominative", "dative"]
@@ -63,7 +63,9 @@ class Strings:
         adapter = TypeAdapter(dict[str, LocalText])
         for path in sorted(folder.glob("*.yaml")):
             try:
-                loaded = adapter.validate_python(safe_load(path.read_text("utf-8")) or {})
+                loaded = adapter.validate_python(
+                    safe_load(read_text(path, path.name), path.name) or {}
+                )
             except ValidationError as error:
                 first = error.errors()[0]
                 where = ".".join(str(part) for part in first["loc"])

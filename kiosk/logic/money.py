@@ -20,6 +20,10 @@ _ROUNDING = {"up": ROUND_CEILING, "half-up": ROUND_HALF_UP}
 WHOLE_TENGE = Decimal(1)
 
 
+MCI_MAX = Decimal(1_000_000)  # tenge: the 2026 MCI is 4 325; anything near this is a typo
+FEE_MAX = Decimal(10_000_000)  # tenge, for a fixed fee
+
+
 class MoneyError(LookupError):
     """The schedule cannot price something: it is never guessed."""
 
@@ -36,7 +40,7 @@ class MciYear(_Model):
     """The monthly calculation index for one calendar year and how MCI amounts round."""
 
     year: int = Field(ge=2000, le=2100)
-    value: Decimal = Field(gt=0)
+    value: Decimal = Field(ge=1, le=MCI_MAX, decimal_places=2)
     rounding: Rounding
 
 
@@ -51,6 +55,11 @@ class FeeRate(_Model):
         for centre_class, amount in self.amounts.items():
             if amount < 0:
                 raise ValueError(f"the amount for {centre_class} is negative")
+            if amount > FEE_MAX or amount != amount.quantize(Decimal("0.01")):
+                raise ValueError(
+                    f"the amount for {centre_class} must be tenge (at most two decimals) "
+                    f"up to {FEE_MAX:,.0f}".replace(",", " ")
+                )
         return self
 
 

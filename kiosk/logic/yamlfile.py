@@ -1,5 +1,10 @@
 """Reading catalogue YAML with line numbers, so that every problem can name its line.
 
+A file is refused plainly, never half-read: it must be a regular file of at most 1 MiB,
+without aliases (`*name`: a self-reference or an alias bomb), nested at most 32 deep, with
+at most 50 000 nodes, and without a key given twice in one mapping (the error names both
+lines). These limits are checked on the parser's event stream, before anything is built.
+
 The loader is YAML 1.2-like where it matters for a catalogue: `yes`, `no`, `on` and `off`
 stay strings (they are option ids), and numbers with a fraction stay strings so that they
 become exact Decimals (0.2 MCI is never the float 0.2000000000000000111).
@@ -17,14 +22,56 @@ from typing import Any
 import yaml
 
 MAX_BYTES = 1 << 20  # a catalogue file is text of a few kilobytes: 1 MiB is far beyond any
+MAX_DEPTH = 32  # the deepest catalogue nesting (conditions in conditions) is about 10
+MAX_NODES = 50_000  # the bundled catalogue has about 1 000
 
 # libyaml's parser when PyYAML was built with it (ten times faster), else the Python one.
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def safe_load(text: str) -> Any:
-    """Plain YAML (PyYAML's safe rules) through the fast parser: texts, tokens."""
-    return yaml.load(text, Loader=_BASE)
+def safe_load(text: str, name: str = "<text>") -> Any:
+    """Plain YAML (PyYAML's safe rules) through the fast parser: texts, tokens. The same
+    limits as a catalogue file; a duplicate key is an error naming both lines."""
+    loader = _BASE(text)
+    try:
+        _screen(loader, name)
+    finally:
+        loader.dispose()
+    parsed = YamlFile.parse(name, text, loader=_BASE)
+    return parsed.data
+
+
+def _screen(loader: Any, name: str) -> None:
+    """Walk the parser's events (no recursion, nothing built) and refuse aliases, deep
+    nesting and too many nodes; a syntax error names its line."""
+    depth = nodes = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlFileError(
+                    name, f"aliases (*{event.anchor}) are not allowed in this file", line
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlFileError(name, f"nested more than {MAX_DEPTH} levels deep", line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise YamlFileError(name, f"more than {MAX_NODES} values: too large", line)
+    except yaml.MarkedYAMLError as error:
+        raise _syntax(name, error) from None
+    except yaml.YAMLError as error:
+        raise YamlFileError(name, f"not valid YAML: {error}") from None
+
+
+def _syntax(name: str, error: yaml.MarkedYAMLError) -> YamlFileError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    return YamlFileError(name, f"not valid YAML: {error.problem}", line)
 
 
 class CatalogueLoader(_BASE):  # type: ignore[valid-type,misc]
@@ -44,9 +91,9 @@ CatalogueLoader.add_implicit_resolver(
 )
 
 
-def read_text(path: Path, name: str) -> str:
-    """The UTF-8 text of a regular file of at most MAX_BYTES. A pipe, a device or a folder
-    is refused at once (opened without waiting, never read), and so is a larger file."""
+def read_text(path: Path, name: str, limit: int = MAX_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most `limit` bytes. A pipe, a device or a
+    folder is refused at once (opened without waiting, never read), and so is a larger file."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -59,20 +106,18 @@ def read_text(path: Path, name: str) -> str:
             kind = "a folder" if stat.S_ISDIR(mode) else "a pipe, socket or device"
             raise YamlFileError(name, f"is {kind}, not a file")
         with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(MAX_BYTES + 1)
+            data = file.read(limit + 1)
     finally:
         os.close(descriptor)
-    if len(data) > MAX_BYTES:
-        raise YamlFileError(
-            name, f"is larger than {MAX_BYTES // 1024} KiB, too large for a catalogue file"
-        )
+    if len(data) > limit:
+        raise YamlFileError(name, f"is larger than {limit // 1024} KiB, too large to be right")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise YamlFileError(name, f"cannot be read: not UTF-8 text ({error.reason})") from None
 
 
-class YamlFileError(Exception):
+class YamlFileError(ValueError):
     """A file that cannot be read or is not valid YAML."""
 
     def __init__(self, name: str, message: str, line: int | None = None) -> None:
@@ -96,23 +141,27 @@ class YamlFile:
         return cls.parse(name, read_text(path, name))
 
     @classmethod
-    def parse(cls, name: str, text: str) -> YamlFile:
-        """Parse YAML text; a syntax error names the line."""
-        loader = CatalogueLoader(text)
+    def parse(cls, name: str, text: str, loader: type[Any] | None = None) -> YamlFile:
+        """Parse YAML text within the limits; an error names the line."""
+        if loader is None:  # safe_load has screened the text already
+            screen = CatalogueLoader(text)
+            try:
+                _screen(screen, name)
+            finally:
+                screen.dispose()
+        parser = (loader or CatalogueLoader)(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            node = parser.get_single_node()
+            lines: dict[tuple[Any, ...], int] = {}
+            if node is not None:
+                _index(node, (), lines, name)
+            data = parser.construct_document(node) if node is not None else None
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else None
-            raise YamlFileError(name, f"not valid YAML: {error.problem}", line) from None
+            raise _syntax(name, error) from None
         except yaml.YAMLError as error:
             raise YamlFileError(name, f"not valid YAML: {error}") from None
         finally:
-            loader.dispose()
-        lines: dict[tuple[Any, ...], int] = {}
-        if node is not None:
-            _index(node, (), lines)
+            parser.dispose()
         return cls(name=name, text=text, data=data, lines=lines)
 
     def locate(self, loc: tuple[Any, ...]) -> tuple[str, int | None]:
@@ -155,13 +204,24 @@ def _dotted(parts: list[Any]) -> str:
     return text
 
 
-def _index(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> None:
+def _index(
+    node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int], name: str
+) -> None:
+    """Note the line of every key and item; a key given twice in a mapping is an error
+    naming both lines (YAML would keep the last one without a word)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = (*path, key_node.value)
-            lines[key] = key_node.start_mark.line + 1
-            _index(value_node, key, lines)
+            line = key_node.start_mark.line + 1
+            if key in lines and isinstance(key_node, yaml.ScalarNode):
+                raise YamlFileError(
+                    name,
+                    f"key {_dotted(list(key))!r} is given twice, on lines {lines[key]} and {line}",
+                    line,
+                )
+            lines[key] = line
+            _index(value_node, key, lines, name)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + 1
-            _index(item, (*path, index), lines)
+            _index(item, (*path, index), lines, name)

@@ -14,7 +14,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from kiosk.logic.yamlfile import safe_load
+from kiosk.logic.yamlfile import read_text, safe_load
 
 VARIANTS = ("default", "high-contrast")
 _SCALED = (
@@ -62,7 +62,8 @@ class Tokens:
     """The token table (`assets/theme/tokens.yaml`) and the QSS template beside it."""
 
     def __init__(self, folder: Path) -> None:
-        self.data: dict[str, Any] = safe_load((folder / "tokens.yaml").read_text("utf-8"))
+        tokens = folder / "tokens.yaml"
+        self.data: dict[str, Any] = safe_load(read_text(tokens, tokens.name), tokens.name)
         self.template = Template((folder / "kiosk.qss").read_text("utf-8"))
         for variant in VARIANTS:
             if variant not in self.data["variants"]:
