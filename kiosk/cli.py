@@ -38,6 +38,15 @@ def _answer(text: str) -> tuple[str, str]:
     return question.strip(), option.strip()
 
 
+def _staff_name(text: str) -> str:
+    from kiosk.logic.pin_policy import name_problem, staff_name
+
+    problem = name_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return staff_name(text)
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -76,7 +85,10 @@ def build_parser() -> Parser:
     slip.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
     slip.add_argument("--centre-class", choices=CENTRE_CLASSES)
 
-    commands.add_parser("set-pin", help="set the attendant PIN (asked twice)")
+    set_pin = commands.add_parser(
+        "set-pin", help="set the attendant PIN, or a staff member's (asked twice)"
+    )
+    set_pin.add_argument("--staff", type=_staff_name, metavar="NAME", help="a staff member")
 
     shots = commands.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("folder", type=Path, metavar="DIR")
@@ -100,13 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.settings)
     except SettingsError as error:
         print(f"kiosk: {error}", file=sys.stderr)
+        if args.command is None and not args.smoke:
+            _out_of_order(str(error), windowed=args.windowed or args.attendant)
         return 1
     if args.command == "quote":
         return _quote(args, settings)
     if args.command == "slip":
         return _slip(args, settings)
     if args.command == "set-pin":
-        return _set_pin(settings)
+        return _set_pin(settings, args.staff)
     if args.command == "screenshots":
         return _screenshots(args, settings)
     if args.command == "catalogue":
@@ -234,32 +248,69 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return FOLDER_IN_USE
 
 
-def _set_pin(settings: Settings) -> int:
-    """Ask for the PIN twice (from the terminal, or two lines of standard input)."""
+def _out_of_order(reason: str, *, windowed: bool) -> None:
+    """A kiosk whose settings are wrong still takes its screen, to say it is out of order
+    (with the reason for staff) rather than leave the desktop behind it."""
+    from kiosk.app import has_display
+    from kiosk.ui.cannot_start import show_cannot_start
+
+    if has_display():
+        show_cannot_start(reason, windowed=windowed)
+
+
+def _set_pin(settings: Settings, staff: str | None) -> int:
+    """Ask for the PIN twice (from the terminal, or two lines of standard input) and set
+    it; any PIN set lifts the lock after too many wrong PINs."""
     import getpass
 
-    from kiosk.storage.journal import Journal
+    from kiosk.logic.pin_policy import ATTENDANT
     from kiosk.storage.pin import PinError, PinStore
 
+    name = staff or ATTENDANT
     if sys.stdin.isatty():
-        first = getpass.getpass("New attendant PIN (4–8 digits): ")
+        first = getpass.getpass(f"New PIN for {name} (at least 6 digits): ")
         second = getpass.getpass("The same PIN again: ")
     else:
-        lines = [*sys.stdin.read().splitlines(), "", ""]
-        first, second = lines[0].strip(), lines[1].strip()
+        first, second = sys.stdin.readline().strip(), sys.stdin.readline().strip()
     if first != second:
         print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
         return 1
     try:
-        PinStore(settings.data_folder).set_pin(first)
+        done = PinStore(settings.data_folder).set_pin(first, name)
     except PinError as error:
         print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
         return 1
-    journal = Journal(settings.data_folder / "journal.sqlite3")
-    journal.audit("PIN set", datetime.now())
-    journal.close()
-    print(f"kiosk: the attendant PIN is set (a salted scrypt hash in {settings.data_folder})")
+    except OSError as error:
+        print(f"kiosk: the staff file cannot be written: {error}", file=sys.stderr)
+        return 1
+    if done.moved_aside is not None:
+        print(
+            f"kiosk: the staff file was damaged: moved aside to {done.moved_aside.name};"
+            " a new one is started and other staff members must set their PINs again"
+        )
+    action = "PIN set" + (" (staff mode unlocked)" if done.unlocked else "")
+    _audit(settings, action, done.staff)
+    print(f"kiosk: the PIN of {done.staff} is set (a salted scrypt hash in {settings.data_folder})")
+    if done.unlocked:
+        print("kiosk: staff mode, locked after too many wrong PINs, is open again")
     return 0
+
+
+def _audit(settings: Settings, action: str, staff: str) -> None:
+    """Write a staff action in the journal's audit log (a journal that cannot be written is
+    said, and changes nothing of what was done)."""
+    import sqlite3
+
+    from kiosk.storage.journal import Journal
+
+    try:
+        journal = Journal(settings.data_folder / "journal.sqlite3")
+        try:
+            journal.audit(action, datetime.now(), staff=staff)
+        finally:
+            journal.close()
+    except (sqlite3.Error, OSError) as error:
+        print(f"kiosk: not written in the audit log ({error})", file=sys.stderr)
 
 
 def _screenshots(args: argparse.Namespace, settings: Settings) -> int:

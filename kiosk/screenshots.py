@@ -120,7 +120,7 @@ def take(
 def _staff(driver, language: str, suffix: str, shot) -> None:  # type: ignore[no-untyped-def]
     from kiosk.storage.pin import PinStore
 
-    PinStore(driver.data_folder).set_pin("2468")
+    PinStore(driver.data_folder).set_pin("482916")
     driver.click(f"lang-{language}")
     driver.choose_service("id-card-restoration")
     driver.answer_all(ID_CARD)
@@ -137,11 +137,11 @@ def _staff(driver, language: str, suffix: str, shot) -> None:  # type: ignore[no
     driver.confirm()
     driver.click(f"lang-{language}")
     driver.open_attendant()
-    driver.click("pin-2")
-    driver.click("pin-4")
+    for digit in "482":
+        driver.click(f"pin-{digit}")
     shot(driver, f"{language}{suffix}-60-staff-pin")
-    driver.click("pin-6")
-    driver.click("pin-8")
+    for digit in "916":
+        driver.click(f"pin-{digit}")
     driver.click("pin-ok")
     shot(driver, f"{language}{suffix}-61-staff-dashboard")
     driver.click("out-of-order")

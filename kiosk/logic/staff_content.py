@@ -21,6 +21,7 @@ ACTIONS = {  # the dashboard's buttons and their texts
     "exit-kiosk": "attendant.exit",
 }
 DIGITS = "1234567890"
+NOBODY = "—"  # the audit log's name for what happened with no staff member logged in
 # Session outcomes in the order the dashboard lists them (`in progress`: not ended yet).
 OUTCOMES = ("completed", "blocked", "abandoned", "timed-out", "in progress")
 
@@ -45,7 +46,7 @@ class DeskFacts:
     languages: dict[str, int] = field(default_factory=dict)
     gave_up: dict[str, int] = field(default_factory=dict)
     slips: tuple[str, ...] = ()
-    audit: tuple[tuple[str, str], ...] = ()
+    audit: tuple[tuple[str, str, str], ...] = ()  # (time, staff name or "", action)
     out_of_order: bool = False
     message: str = ""
     journal_problems: tuple[str, ...] = ()  # not writing, unreadable, found corrupt
@@ -135,7 +136,7 @@ def dashboard(
         Choice(name, t(key), selected=name == "out-of-order" and facts.out_of_order)
         for name, key in ACTIONS.items()
     ]
-    audit = "\n".join(f"{at}  {action}" for at, action in facts.audit)
+    audit = "\n".join(f"{at}  {staff or NOBODY}  {action}" for at, staff, action in facts.audit)
     return ScreenContent(
         screen="dashboard",
         language=language,

@@ -51,7 +51,7 @@ class DeskJournal:
     figures: DayFigures = field(default_factory=DayFigures)
     last_print: tuple[str, str, str] | None = None
     slips: tuple[str, ...] = ()
-    audit: tuple[tuple[str, str], ...] = ()
+    audit: tuple[tuple[str, str, str], ...] = ()  # (time, staff name or "", action)
 
 
 def desk_journal(journal: Journal, day: date) -> DeskJournal:
@@ -60,5 +60,5 @@ def desk_journal(journal: Journal, day: date) -> DeskJournal:
         day_figures(journal, day),
         journal.last_print(),
         tuple(journal.recent_slips()[:10]),
-        tuple(journal.audit_log(20)),
+        tuple(journal.audit_entries(20)),
     )

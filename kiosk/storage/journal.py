@@ -1,6 +1,7 @@
 """The journal: an SQLite file in the data folder (WAL), versioned by PRAGMA user_version.
 
-It holds print outcomes and a 24-hour archive of slips for reprints. An archived slip is
+It holds sessions, print outcomes, the audit log and an archive of slips for reprints
+(kept for `privacy.slip_retention_hours`, 24 by default). An archived slip is
 kept as ids (service, answers, documents ticked, date, language, reference), never as the
 texts a visitor saw: a reprint rebuilds the slip from the catalogue.
 """
@@ -13,58 +14,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk.logic.pricing import Case
+from kiosk.storage.schema import MIGRATIONS
 
-ARCHIVE_HOURS = 24
-MIGRATIONS = [
-    """
-    CREATE TABLE prints (
-        id INTEGER PRIMARY KEY,
-        reference TEXT NOT NULL,
-        at TEXT NOT NULL,
-        status TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        printer TEXT NOT NULL
-    );
-    CREATE INDEX prints_reference ON prints (reference);
-    CREATE TABLE slips (
-        reference TEXT PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        record TEXT NOT NULL
-    );
-    """,
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        service TEXT,
-        language TEXT NOT NULL,
-        outcome TEXT,
-        total TEXT,
-        reference TEXT,
-        last_screen TEXT NOT NULL,
-        screen_seconds TEXT NOT NULL DEFAULT '{}'
-    );
-    CREATE INDEX sessions_started ON sessions (started_at);
-    CREATE TABLE audit (
-        id INTEGER PRIMARY KEY,
-        at TEXT NOT NULL,
-        action TEXT NOT NULL
-    );
-    """,
-    # Every row is written once under a key made when its event happened: an event written
-    # again after a failure that may or may not have committed is a no-op.
-    """
-    ALTER TABLE sessions ADD COLUMN key TEXT;
-    CREATE UNIQUE INDEX sessions_key ON sessions (key);
-    ALTER TABLE prints ADD COLUMN key TEXT;
-    CREATE UNIQUE INDEX prints_key ON prints (key);
-    ALTER TABLE audit ADD COLUMN key TEXT;
-    CREATE UNIQUE INDEX audit_key ON audit (key);
-    """,
-]
+ARCHIVE_HOURS: float = 24  # the default of the privacy.slip_retention_hours setting
 OUTCOMES = ("completed", "blocked", "abandoned", "timed-out")
 
 
@@ -105,6 +60,15 @@ class ArchivedSlip:
             language=self.language,  # type: ignore[arg-type]
             reference=self.reference,
         )
+
+
+class AuditEntry(NamedTuple):
+    """One row of the audit log: when (ISO time), who (a staff name, or "" before a
+    login) and what."""
+
+    at: str
+    staff: str
+    action: str
 
 
 CACHE_KIB = 1024  # the journal's page cache, in KiB
@@ -183,10 +147,20 @@ class Journal:
         )
         return [row[0] for row in rows]
 
-    def purge(self, now: datetime) -> int:
-        """Drop slips older than 24 hours; return how many went."""
-        cutoff = (now - timedelta(hours=ARCHIVE_HOURS)).isoformat(timespec="seconds")
+    def purge(self, now: datetime, hours: float = ARCHIVE_HOURS) -> int:
+        """Drop archived slips older than `hours` (the slip retention setting), their bytes
+        overwritten in the file; return how many went (logged as a count)."""
+        import logging
+
+        cutoff = (now - timedelta(hours=hours)).isoformat(timespec="seconds")
+        # Zeroed, not merely unlinked, whatever this SQLite build's default (the flag is the
+        # connection's and may be set inside a transaction).
+        self.db.execute("PRAGMA secure_delete = ON")
         cursor = self.db.execute("DELETE FROM slips WHERE created_at < ?", (cutoff,))
+        if cursor.rowcount > 0:
+            logging.getLogger(__name__).info(
+                "journal: %d archived slips older than %g hours dropped", cursor.rowcount, hours
+            )
         return cursor.rowcount
 
     def record_print(
@@ -360,17 +334,26 @@ class Journal:
                     highest = max(highest, int(number))
         return highest
 
-    def audit(self, action: str, now: datetime, key: str | None = None) -> None:
-        """An attendant action, for the audit log."""
+    def audit(
+        self, action: str, now: datetime, key: str | None = None, staff: str | None = None
+    ) -> None:
+        """A staff action, for the audit log; `staff`: who did it (None before a login)."""
         self.db.execute(
-            "INSERT OR IGNORE INTO audit (key, at, action) VALUES (?, ?, ?)",
-            (key or new_key(), now.isoformat(timespec="seconds"), action),
+            "INSERT OR IGNORE INTO audit (key, at, action, staff) VALUES (?, ?, ?, ?)",
+            (key or new_key(), now.isoformat(timespec="seconds"), action, staff),
         )
 
     def audit_log(self, limit: int = 200) -> list[tuple[str, str]]:
         """(time, action), newest first."""
-        rows = self.db.execute("SELECT at, action FROM audit ORDER BY id DESC LIMIT ?", (limit,))
-        return [(row[0], row[1]) for row in rows]
+        return [(entry.at, entry.action) for entry in self.audit_entries(limit)]
+
+    def audit_entries(self, limit: int = 200) -> list[AuditEntry]:
+        """The audit log with who did what, newest first. A journal read before it was
+        migrated (a folder the writer cannot write) has no `staff` column: no names then."""
+        cursor = self.db.execute("SELECT * FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+        names = [column[0] for column in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [AuditEntry(row["at"], row.get("staff") or "", row["action"]) for row in rows]
 
     def close(self) -> None:
         """Close the file."""

@@ -25,10 +25,11 @@ from kiosk.logic.staff_content import DeskFacts
 from kiosk.printing.outcome import PrintOutcome
 from kiosk.settings import Settings
 from kiosk.storage.figures import DeskJournal, desk_journal
+from kiosk.storage.good_catalogue import GoodCatalogue
 from kiosk.storage.journal import new_key
 from kiosk.storage.journal_writer import JournalUnreadable, JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
-from kiosk.storage.pin import PinStore
+from kiosk.storage.pin import LOCK_AFTER, PinStore, Verdict
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.navigator import Navigator, State
 from kiosk.ui.print_jobs import PrintJobs
@@ -63,7 +64,10 @@ class StaffDesk(QObject):
         self.today, self.now = today, now
         self.state = StaffState.LOGGED_OUT
         self.refusal: tuple[str, dict[str, str]] | None = None  # why a PIN was refused
+        self.staff_name = ""  # who is logged in: every audit entry until logout names them
         self.message = ""  # what came of a staff action
+        # Set when the catalogue failed at start and the kiosk runs on the last good copy.
+        self.catalogue_notice = ""
         self.called_at: datetime | None = None  # a visitor's call for staff, until cleared
         self._checked: dict[str, CheckReport] = {}
         self.idle_timer = QTimer(self, singleShot=True)
@@ -106,7 +110,7 @@ class StaffDesk(QObject):
         self.state = StaffState.ENTERING_PIN
         self.pin_timer.start()
         self.navigator.screens.pin.wipe()
-        self.refusal = None if self.pins.is_set() else ("attendant.pin-not-set", {})
+        self.refusal = refusal(self.pins.status())
         self.navigator.go(State.PIN)
 
     def content(self, state: State, language: Language) -> ScreenContent:
@@ -121,23 +125,21 @@ class StaffDesk(QObject):
 
     def _on_pin_entered(self, pin: str) -> None:
         self.pin_timer.start()
-        verdict = self.pins.check(pin, self.now())
+        verdict = self.pins.check(pin)
         if verdict.ok:
             self.pin_timer.stop()
+            self.staff_name = verdict.staff
             self._audit("attendant logged in")
             self.state = StaffState.LOGGED_IN
             self.refusal = None
             self._dashboard()
             self.activity.start()  # from now: the dashboard may take a moment to gather
             return
-        if verdict.reason == "locked" and verdict.locked_until is not None:
-            self._audit("PIN entry locked for five minutes")
-            self.refusal = ("attendant.pin-locked", {"time": f"{verdict.locked_until:%H:%M}"})
-        elif verdict.reason == "wrong":
+        if verdict.reason == "wrong":
             self._audit("wrong PIN")
-            self.refusal = ("attendant.pin-wrong", {"left": str(verdict.tries_left)})
-        else:
-            self.refusal = ("attendant.pin-not-set", {})
+        elif verdict.reason == "locked" and verdict.checked:
+            self._audit(f"PIN entry locked after {LOCK_AFTER} wrong PINs (until kiosk set-pin)")
+        self.refusal = refusal(verdict)
         self.navigator.refresh()
 
     def _on_pin_cancelled(self) -> None:
@@ -173,7 +175,8 @@ class StaffDesk(QObject):
             year=today.year,
             printer=self.jobs.printer.value,
             catalogue_version=catalogue.version,
-            catalogue_problem=None if report.ok else str(report.problems[0]),
+            catalogue_problem=self.catalogue_notice
+            or (None if report.ok else str(report.problems[0])),
             mci=mci,
             next_year_missing=today.month == 12 and today.year + 1 not in catalogue.fees.years(),
             failed_print=last if last is not None and last[1] in ("failed", "unknown") else None,
@@ -251,6 +254,9 @@ class StaffDesk(QObject):
             return
         catalogue = load_catalogue(self.settings.catalogue)
         self.navigator.use_catalogue(catalogue)
+        self.catalogue_notice = ""
+        self._checked[catalogue.version] = report
+        GoodCatalogue(self.settings.data_folder).keep_if_clean(catalogue, self.now(), report)
         self._audit(f"catalogue reloaded: {catalogue.version}")
         self._dashboard(f"✓ {catalogue.version}")
 
@@ -269,6 +275,7 @@ class StaffDesk(QObject):
 
     def _log_out(self) -> None:
         self.state = StaffState.LOGGED_OUT
+        self.staff_name = ""
         self.activity.stop()
         self.navigator.reset()
 
@@ -285,7 +292,21 @@ class StaffDesk(QObject):
             application.quit()
 
     def _audit(self, action: str) -> None:
-        self.journal.put("audit", action, self.now(), key=new_key())
+        """Write `action` in the audit log, naming the staff member logged in (if any)."""
+        staff = self.staff_name or None  # set from login to logout
+        self.journal.put("audit", action, self.now(), key=new_key(), staff=staff)
+
+
+def refusal(verdict: Verdict) -> tuple[str, dict[str, str]] | None:
+    """What the PIN pad says about a verdict: a text key and its values (None: nothing)."""
+    if verdict.reason == "wrong":
+        values = {"seconds": str(verdict.wait), "left": str(verdict.tries_left)}
+        return "attendant.pin-wrong", values
+    if verdict.reason == "wait":
+        return "attendant.pin-wait", {"seconds": str(verdict.wait)}
+    if verdict.reason in ("locked", "damaged", "not-set"):
+        return f"attendant.pin-{verdict.reason}", {}
+    return None
 
 
 class StaffActivity(QObject):

@@ -22,7 +22,7 @@ from kiosk.testing import ID_CARD_STOLEN, KioskDriver
 from .storage import fill, read_only, small_disk
 
 TODAY = date(2026, 11, 23)
-PIN = "2468"
+PIN = "482916"
 # Seconds. A tap waiting on a locked journal took 5 (SQLite's busy time-out); a tap that
 # waits on nothing stays far below this even on a cold, busy machine.
 SLOW_TAP = 2.5

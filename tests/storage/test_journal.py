@@ -115,15 +115,15 @@ def test_killed_mid_session_then_restart(qtbot, tmp_path) -> None:
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
-    assert journal.version == 3
+    assert journal.version == 4
     journal.close()
     again = Journal(tmp_path / "journal.sqlite3")
-    assert again.version == 3  # reopening migrates nothing
+    assert again.version == 4  # reopening migrates nothing
     again.close()
 
 
 def test_a_version_2_journal_keeps_its_rows(tmp_path: Path) -> None:
-    from kiosk.storage.journal import MIGRATIONS
+    from kiosk.storage.schema import MIGRATIONS
 
     path = tmp_path / "journal.sqlite3"
     db = sqlite3.connect(path)
@@ -136,10 +136,38 @@ def test_a_version_2_journal_keeps_its_rows(tmp_path: Path) -> None:
     db.commit()
     db.close()
     journal = Journal(path)
-    assert journal.version == 3
+    assert journal.version == 4
     [old] = journal.sessions()
     assert old["outcome"] == "completed" and old["key"] is None
     key = journal.start_session("ru", datetime(2026, 11, 21, 9, 0))
     journal.start_session("ru", datetime(2026, 11, 21, 9, 0), key=key)  # written again: once
     assert [row["key"] for row in journal.sessions()] == [None, key]
+    journal.close()
+
+
+def test_a_version_3_journal_keeps_its_audit_log_and_names_who_from_now_on(
+    tmp_path: Path,
+) -> None:
+    from kiosk.storage.schema import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    db = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:3], start=1):
+        db.executescript(f"{script}; PRAGMA user_version = {number};")
+    db.execute(
+        "INSERT INTO audit (at, action, key) VALUES ('2026-11-20T10:00:00', 'test print', 'a')"
+    )
+    db.commit()
+    reader = Journal(path, reading=True)  # read before the writer migrates it: no names yet
+    assert [tuple(entry) for entry in reader.audit_entries()] == [
+        ("2026-11-20T10:00:00", "", "test print")
+    ]
+    reader.close()
+    db.close()
+    journal = Journal(path)
+    assert journal.version == 4
+    journal.audit("attendant logged in", datetime(2026, 11, 21, 9, 0), staff="Айгерім")
+    entries = [(entry.staff, entry.action) for entry in journal.audit_entries()]
+    assert entries == [("Айгерім", "attendant logged in"), ("", "test print")]
+    assert journal.audit_log()[0] == ("2026-11-21T09:00:00", "attendant logged in")
     journal.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from kiosk.storage.pin import PinStore
 from kiosk.testing import ID_CARD_STOLEN, KioskDriver
 
 TODAY = date(2026, 11, 23)
-PIN = "2468"
+PIN = "482916"
 
 
 def kiosk(qtbot, folder: Path, **settings) -> KioskDriver:
@@ -77,28 +77,48 @@ def test_ctrl_alt_a_and_long_press_open_the_pin_pad(qtbot, tmp_path) -> None:
 
 def test_pin_is_masked_and_wrong_pins_lock_entry_across_restarts(qtbot, tmp_path) -> None:
     PinStore(tmp_path).set_pin(PIN)
+    clock = Clock()
     driver = kiosk(qtbot, tmp_path)
+    driver.kiosk.staff.pins = PinStore(tmp_path, clock=clock, boot=lambda: "boot-1")
     driver.open_attendant()
     driver.click("lang-en")
     driver.click("pin-1")
     field = driver.widget("attendant-pin")
     assert field.echoMode() == field.EchoMode.Password
     driver.click("pin-clear")
-    for _ in range(5):
-        enter_pin(driver, "1111")
+    for number in range(1, 10):
+        enter_pin(driver, "111111")
+        wait = 2 ** (number - 1)
+        said = f"Wrong PIN. Next try in {wait} s; {10 - number} tries left"
+        assert driver.text_of("pin-message").startswith(said)
+        clock.now += wait
+    enter_pin(driver, "111111")  # the tenth
     assert driver.screen == "screen-pin"
     assert "locked" in driver.text_of("pin-message")
     audit = [action for _, action in driver.journal.audit_log()]
-    assert audit.count("wrong PIN") == 4 and "PIN entry locked for five minutes" in audit
+    assert audit.count("wrong PIN") == 9
+    assert "PIN entry locked after 10 wrong PINs (until kiosk set-pin)" in audit
     driver.close()
-    # A restart does not lift the lock; the right PIN is refused until it runs out.
+    # A restart does not lift the lock, nor does any time: only kiosk set-pin does.
+    clock.now += 10 * 365 * 24 * 3600
     again = kiosk(qtbot, tmp_path)
+    again.kiosk.staff.pins = PinStore(tmp_path, clock=clock, boot=lambda: "boot-2")
     again.open_attendant()
     again.click("lang-en")
+    assert "locked" in again.text_of("pin-message")
     enter_pin(again, PIN)
     assert again.screen == "screen-pin" and "locked" in again.text_of("pin-message")
-    later = PinStore(tmp_path).check(PIN, datetime.now() + timedelta(minutes=6))
-    assert later.ok
+    assert not PinStore(tmp_path).check(PIN).ok
+
+
+class Clock:
+    """A monotonic clock the test steps by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
@@ -234,14 +254,14 @@ def test_set_pin_command(tmp_path) -> None:
     env = {**os.environ, **env_folder}
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "set-pin"],
-        input="13579\n13579\n",
+        input="582047\n582047\n",
         capture_output=True,
         text=True,
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert PinStore(tmp_path).check("13579", datetime.now()).ok
-    assert "13579" not in (tmp_path / "attendant.json").read_text(encoding="utf-8")
+    assert PinStore(tmp_path).check("582047").ok
+    assert "582047" not in (tmp_path / "attendant.json").read_text(encoding="utf-8")
     bad = subprocess.run(
         [sys.executable, "-m", "kiosk", "set-pin"],
         input="12\n12\n",
@@ -249,7 +269,7 @@ def test_set_pin_command(tmp_path) -> None:
         text=True,
         env=env,
     )
-    assert bad.returncode == 1 and "4 to 8 digits" in bad.stderr
+    assert bad.returncode == 1 and "at least 6 digits" in bad.stderr
 
 
 def test_next_years_mci_is_asked_for_from_1_december(qtbot, tmp_path) -> None:
@@ -286,7 +306,7 @@ def test_only_the_enabled_languages_are_offered(qtbot, tmp_path) -> None:
 def test_data_folder_holds_nothing_a_visitor_saw(qtbot, tmp_path) -> None:
     import logging
 
-    from kiosk.app import setup_logging
+    from kiosk.ui.logs import setup_logging
 
     setup_logging(tmp_path)  # the kiosk's own log file goes into the scan too
     file_handler = logging.getLogger().handlers[-1]

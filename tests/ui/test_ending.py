@@ -22,7 +22,7 @@ from .pixels import decode_qr
 
 TODAY = date(2026, 11, 23)
 SIZES = [(1280, 800), (1024, 768), (1920, 1080), (1080, 1920)]
-PIN = "2468"
+PIN = "482916"
 
 
 def at_result(qtbot, size, language="kk", **timing) -> KioskDriver:

@@ -15,7 +15,7 @@ from kiosk.testing import ID_CARD_STOLEN, KioskDriver
 
 TODAY = date(2026, 11, 23)
 SIZES = [(1280, 800), (1024, 768), (1920, 1080), (1080, 1920)]
-PIN = "2468"
+PIN = "482916"
 SLACK = 2  # px of rounding
 
 

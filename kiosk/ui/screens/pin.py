@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.logic.content import ScreenContent
+from kiosk.logic.pin_policy import LONGEST
 from kiosk.ui.screen import Screen, label
 
 
@@ -67,7 +68,7 @@ class PinScreen(Screen):
         elif key == "ok":
             pin, _ = self.field.text(), self.field.clear()
             self.pin_entered.emit(pin)
-        elif len(self.field.text()) < 8:
+        elif len(self.field.text()) < LONGEST:
             self.field.setText(self.field.text() + key)
 
     def _on_cancel(self) -> None:
