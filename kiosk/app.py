@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,11 +33,14 @@ from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings, SettingsError
 from kiosk.storage.folder_lock import FolderLock
+from kiosk.storage.good_catalogue import Fallback, GoodCatalogue
 from kiosk.storage.journal_writer import JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
+from kiosk.storage.retention import SWEEP_EVERY_MS, Retention
 from kiosk.ui.cannot_start import show_cannot_start, show_on_screen
+from kiosk.ui.logs import route_qt_messages, setup_logging
 from kiosk.ui.navigator import Navigator, Screens
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.screens.blocker import BlockerScreen
@@ -129,6 +132,7 @@ def build_kiosk(
         strings,
         centre_name=settings.centre.name,
         kiosk_id=settings.kiosk_id,
+        retention_hours=settings.privacy.slip_retention_hours,
         parent=window,
     )
     references = ReferenceBook(
@@ -166,6 +170,16 @@ def build_kiosk(
     window.attendant_requested.connect(staff.open)
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
     shortcut.activated.connect(staff.open)
+    # What visitors printed goes when its retention ends: swept now and every hour, off the
+    # screen's thread (the archive is also purged as each session ends).
+    retention = Retention.of(settings, journal)
+    sweeper = QTimer(window)
+    sweeper.setObjectName("retention-sweep")
+    sweeper.setInterval(SWEEP_EVERY_MS)
+    sweeper.timeout.connect(retention.sweep)
+    sweeper.start()
+    window.destroyed.connect(lambda: retention.settled(1.0))
+    retention.sweep()
     return Kiosk(
         window,
         navigator,
@@ -193,45 +207,6 @@ def warm_up(settings: Settings) -> None:
     for language in settings.languages:
         format_date(date.today(), language)
         format_money(Decimal(1), language)
-
-
-def setup_logging(folder: Path, *, stderr: bool = True) -> None:
-    """Log to `kiosk.log` in the data folder (rotated) and, unless told not to (a smoke
-    check says its one line there), to stderr, where a service manager's journal takes it."""
-    form = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    root = logging.getLogger()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-        )
-    except OSError as error:  # a read-only or full folder: stderr alone, and say so there
-        stderr = True
-        print(f"kiosk: cannot log to {folder / 'kiosk.log'}: {error}", file=sys.stderr)
-    else:
-        handler.setFormatter(form)
-        root.addHandler(handler)
-    if stderr:
-        console = logging.StreamHandler(sys.stderr)
-        console.setFormatter(form)
-        root.addHandler(console)
-    root.setLevel(logging.INFO)
-
-
-def route_qt_messages() -> None:
-    """Qt's own warnings go to Python logging."""
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(kind: QtMsgType, context: object, message: str) -> None:
-        logging.getLogger("qt").log(levels.get(kind, logging.WARNING), message)
-
-    qInstallMessageHandler(handler)
 
 
 def crash_hook(
@@ -317,14 +292,29 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
 
 def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) -> int:
     """Load and check the catalogue, then serve; a failure on the way is logged whole."""
+    fallback = None
     try:
         catalogue = load_catalogue(settings.catalogue)
         settings.check_payees(catalogue.payees())
     except Exception as error:
-        log.error("the kiosk cannot start: %s", error, exc_info=True)
-        raise
+        # A kiosk (not a smoke check, which must fail) runs on the last good catalogue.
+        fallback = (
+            None if smoke else GoodCatalogue(settings.data_folder).fall_back_for(settings, error)
+        )
+        if fallback is None:
+            log.error("the kiosk cannot start: %s", error, exc_info=True)
+            raise
+        catalogue = fallback.catalogue
+        print(f"kiosk: {fallback.notice(settings.catalogue)}", file=sys.stderr)
     try:
-        return _serve(settings, catalogue, windowed=windowed, smoke=smoke, attendant=attendant)
+        return _serve(
+            settings,
+            catalogue,
+            windowed=windowed,
+            smoke=smoke,
+            attendant=attendant,
+            fallback=fallback,
+        )
     except Exception as error:
         log.critical("the kiosk failed to start", exc_info=True)
         where = settings.data_folder / "kiosk.log"
@@ -334,7 +324,13 @@ def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) 
 
 
 def _serve(
-    settings: Settings, catalogue: Catalogue, *, windowed: bool, smoke: bool, attendant: bool
+    settings: Settings,
+    catalogue: Catalogue,
+    *,
+    windowed: bool,
+    smoke: bool,
+    attendant: bool,
+    fallback: Fallback | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
@@ -366,6 +362,11 @@ def _serve(
     if attendant:  # a staff desk: the PIN first
         kiosk.staff.open()
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
+    if fallback is None:
+        good = GoodCatalogue(settings.data_folder)
+        QTimer.singleShot(2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(catalogue))
+    else:
+        kiosk.staff.catalogue_notice = fallback.notice(settings.catalogue)
     log.info("kiosk %s started", settings.kiosk_id)
     try:
         return int(app.exec())
