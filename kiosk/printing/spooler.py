@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -144,7 +145,11 @@ class Spooler(QObject):
             kind = PrintStatus.UNKNOWN if fault.sent else PrintStatus.FAILED
             return PrintOutcome(kind, str(fault))
         except Exception as error:  # a back end broke mid-job: the slip may be half out
-            log.exception("printing %s broke off", job.slip.reference)
-            return PrintOutcome(PrintStatus.UNKNOWN, f"printing broke off: {error}")
+            # The error's message may quote slip text: the log and the journal get its kind
+            # and where it was raised, never its words.
+            kind = type(error).__name__
+            where = "".join(traceback.format_tb(error.__traceback__))
+            log.error("printing %s broke off: %s\n%s", job.slip.reference, kind, where)
+            return PrintOutcome(PrintStatus.UNKNOWN, f"printing broke off: {kind}")
         note = " (paper low)" if status is PrinterStatus.PAPER_LOW else ""
         return PrintOutcome(PrintStatus.PRINTED, detail + note, status.value)

@@ -17,7 +17,7 @@ from kiosk.logic.slip import Block, Slip
 from kiosk.printing.backends import PrinterStatus
 from kiosk.printing.outcome import PrintOutcome, PrintStatus
 from kiosk.printing.spooler import Spooler
-from kiosk.storage.journal import ArchivedSlip, new_key
+from kiosk.storage.journal import ARCHIVE_HOURS, ArchivedSlip, new_key
 from kiosk.storage.journal_writer import JournalWriter
 
 
@@ -51,6 +51,7 @@ class PrintJobs(QObject):
         *,
         centre_name: LocalText,
         kiosk_id: str,
+        retention_hours: float = ARCHIVE_HOURS,
         now: Callable[[], datetime] = datetime.now,
         parent: QObject | None = None,
     ) -> None:
@@ -62,6 +63,7 @@ class PrintJobs(QObject):
             kiosk_id,
             now,
         )
+        self.retention_hours = retention_hours  # how long the archive keeps a slip
         self.current: PrintJob | None = None  # the visitor's job, until their session ends
         self._attempts: dict[str, list[str]] = {}  # journal keys of jobs sent, by reference
         spooler.finished.connect(self._on_finished)
@@ -130,9 +132,9 @@ class PrintJobs(QObject):
 
     def end_session(self, session: int) -> None:
         """A session has ended: its jobs not yet sent never are, its job is forgotten, and
-        slips past the archive's 24 hours are dropped."""
+        slips archived longer than their retention are dropped."""
         self.spooler.end_session(session)
-        self.journal.put("purge", self.now())
+        self.journal.put("purge", self.now(), self.retention_hours)
         if self.current is not None and self.current.session == session:
             self.current = None
 
