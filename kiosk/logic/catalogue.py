@@ -145,7 +145,7 @@ class Service(_Model):
     """A service the kiosk walks a visitor through."""
 
     id: Id
-    order: int = Field(default=0, ge=-1000, le=1000)
+    order: int = Field(default=0, ge=-100_000, le=100_000)
     icon: str = "document"
     title: LocalText
     summary: LocalText
