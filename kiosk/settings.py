@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -216,11 +217,21 @@ def load_settings(path: Path | None = None) -> Settings:
     values: dict[str, Any] = {}
     if named or path.exists():
         try:
-            values = tomllib.loads(read_text(path, f"settings file {path}", SETTINGS_LIMIT))
+            text = read_text(path, f"settings file {path}", SETTINGS_LIMIT)
         except YamlFileError as error:
             raise SettingsError(str(error).replace(": file not found", " does not exist")) from None
+        line = _too_deep(text)
+        if line:
+            raise SettingsError(
+                f"settings file {path}: line {line} nests more than {MAX_NESTING} levels deep"
+            )
+        try:
+            values = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise SettingsError(f"settings file {path} is not valid TOML: {error}") from None
+    for name, value in os.environ.items():
+        if name.upper().startswith("KIOSK_") and _too_deep(value):
+            raise SettingsError(f"{name} nests more than {MAX_NESTING} levels deep")
     try:
         settings = Settings(**values)
     except ValidationError as error:
@@ -234,9 +245,9 @@ def load_settings(path: Path | None = None) -> Settings:
     except PydanticSettingsError as error:  # a KIOSK_* variable that is not valid JSON
         field = re.search(r'field "([^"]+)"', str(error))
         key = field.group(1) if field else "?"
-        variable = _variable([key]) or f"KIOSK_{key.upper()}"
-        cause = f": {error.__cause__}" if error.__cause__ else ""
-        raise SettingsError(f"setting {key}: {variable} is not valid JSON{cause}") from None
+        variable, cause = _bad_json(key)
+        key = variable[len("KIOSK_") :].lower().replace("__", ".")
+        raise SettingsError(f"setting {key}: {variable} is not valid JSON: {cause}") from None
     problems = settings.timing.too_short()
     if problems:
         where = [
@@ -245,6 +256,46 @@ def load_settings(path: Path | None = None) -> Settings:
         ]
         raise SettingsError("; ".join(where))
     return settings
+
+
+MAX_NESTING = 32  # brackets within brackets: a settings value is a few levels deep
+
+
+def _too_deep(text: str) -> int:
+    """The line where brackets nest more than MAX_NESTING deep (outside quotes), or 0: such
+    a value would exhaust the parser's recursion."""
+    depth, line, quote = 0, 1, ""
+    for char in text:
+        if char == "\n":
+            line += 1
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return 0
+
+
+def _bad_json(key: str) -> tuple[str, str]:
+    """Which KIOSK_* variable for `key` (or a key within it) holds JSON that does not
+    parse, and why."""
+    prefix = f"KIOSK_{key.upper()}"
+    for name, value in sorted(os.environ.items()):
+        upper = name.upper()
+        if upper != prefix and not upper.startswith(prefix + "__"):
+            continue
+        if value.lstrip()[:1] not in ("{", "["):
+            continue
+        try:
+            json.loads(value)
+        except ValueError as error:
+            return name, str(error)
+    return prefix, "it does not parse"
 
 
 def _variable(parts: list[str]) -> str | None:

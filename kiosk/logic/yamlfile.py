@@ -34,14 +34,14 @@ def safe_load(text: str, name: str = "<text>") -> Any:
     limits as a catalogue file; a duplicate key is an error naming both lines."""
     loader = _BASE(text)
     try:
-        _screen(loader, name)
+        _screen(loader, name, text)
     finally:
         loader.dispose()
     parsed = YamlFile.parse(name, text, loader=_BASE)
     return parsed.data
 
 
-def _screen(loader: Any, name: str) -> None:
+def _screen(loader: Any, name: str, text: str = "") -> None:
     """Walk the parser's events (no recursion, nothing built) and refuse aliases, deep
     nesting and too many nodes; a syntax error names its line."""
     depth = nodes = 0
@@ -64,8 +64,13 @@ def _screen(loader: Any, name: str) -> None:
                 raise YamlFileError(name, f"more than {MAX_NODES} values: too large", line)
     except yaml.MarkedYAMLError as error:
         raise _syntax(name, error) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (a NUL byte)
+        line = text[: error.position].count("\n") + 1 if text else None
+        raise YamlFileError(
+            name, f"not valid YAML: {error.reason} #x{error.character:04x}", line
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlFileError(name, f"not valid YAML: {error}") from None
+        raise YamlFileError(name, f"not valid YAML: {str(error).splitlines()[0]}") from None
 
 
 def _syntax(name: str, error: yaml.MarkedYAMLError) -> YamlFileError:
@@ -146,7 +151,7 @@ class YamlFile:
         if loader is None:  # safe_load has screened the text already
             screen = CatalogueLoader(text)
             try:
-                _screen(screen, name)
+                _screen(screen, name, text)
             finally:
                 screen.dispose()
         parser = (loader or CatalogueLoader)(text)
@@ -159,7 +164,7 @@ class YamlFile:
         except yaml.MarkedYAMLError as error:
             raise _syntax(name, error) from None
         except yaml.YAMLError as error:
-            raise YamlFileError(name, f"not valid YAML: {error}") from None
+            raise YamlFileError(name, f"not valid YAML: {str(error).splitlines()[0]}") from None
         finally:
             parser.dispose()
         return cls(name=name, text=text, data=data, lines=lines)

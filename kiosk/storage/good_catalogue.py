@@ -66,7 +66,7 @@ class GoodCatalogue:
         given). Returns whether it was kept; a disk that will not take it is logged."""
         if self.kept_version()[0] == catalogue.version or not catalogue.texts:
             return False
-        report = report or check_catalogue(catalogue)
+        report = report or check_catalogue(catalogue, now.date())
         if not report.ok:
             log.warning("catalogue %s not kept as good: %s", catalogue.version, report.problems[0])
             return False
@@ -103,7 +103,7 @@ class GoodCatalogue:
             except SettingsError as mismatch:
                 log.error("the good catalogue copy cannot be used: %s", mismatch)
                 return None
-            log.error("%s", fallback.notice(settings.catalogue), exc_info=error)
+            log.error("%s", fallback.notice(settings.catalogue))  # on stderr, in the log
         return fallback
 
     def keep_in_background(self, catalogue: Catalogue) -> None:

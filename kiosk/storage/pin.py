@@ -22,6 +22,7 @@ from kiosk.storage import staff_file
 from kiosk.storage.staff_file import Member, StaffFile, StaffFileDamaged
 
 LOCK_AFTER = 10  # wrong PINs in a row
+MAX_STAFF = 20  # each PIN try is checked against each member's hash (about 40 ms each)
 FIRST_DELAY = 1.0  # seconds after the first wrong PIN; doubled after each further one
 BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class Verdict:
     wait: int = 0
     tries_left: int = 0
     checked: bool = False
+    weak: bool = False  # a right PIN that today's rules would refuse (set under older ones)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,9 @@ class PinStore:
     def status(self) -> Verdict:
         """What a try would meet now: "ready", or why it would be refused unchecked."""
         barred = self._barred()
-        return barred if isinstance(barred, Verdict) else Verdict(False, "ready")
+        if isinstance(barred, Verdict):
+            return barred
+        return Verdict(False, "ready", tries_left=LOCK_AFTER - barred.failures)
 
     def _barred(self) -> Verdict | StaffFile:
         """The reason a try is refused unchecked, or the staff file to check it against."""
@@ -174,7 +178,10 @@ class PinStore:
             if staff.failures or staff.deadline is not None:
                 staff.failures, staff.deadline, staff.boot = 0, None, ""
                 self._keep(staff)
-            return Verdict(True, "ok", staff=who, checked=True)
+            weak = pin_problem(pin) is not None  # set before today's rules: still valid
+            if weak:
+                log.warning("staff member %s logged in with a PIN below today's rules", who)
+            return Verdict(True, "ok", staff=who, checked=True, weak=weak)
         staff.failures += 1
         if staff.failures >= LOCK_AFTER:
             staff.deadline, staff.boot = None, ""
@@ -205,6 +212,8 @@ class PinStore:
         members = dict(current.members) if current else {}
         if any(other != name and member.matches(pin) for other, member in members.items()):
             raise PinError("another staff member has this PIN: choose another")
+        if name not in members and len(members) >= MAX_STAFF:
+            raise PinError(f"the staff file holds {MAX_STAFF} members at most")
         moved = staff_file.move_aside(self.path) if damaged else None
         unlocked = current is not None and current.failures >= LOCK_AFTER
         replaced = name in members

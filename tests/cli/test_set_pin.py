@@ -58,7 +58,8 @@ def test_named_staff_members_each_get_a_pin(tmp_path, monkeypatch, capsys) -> No
         ("٤٨٢٩١٦\n٤٨٢٩١٦\n", "digits 0 to 9 only"),
         (f"{PIN}\n{OTHER}\n", "the two PINs differ"),
         (f"{OTHER}\n{OTHER}\n", "another staff member has this PIN"),
-        ("", "digits 0 to 9 only"),
+        ("", "no PIN was given"),
+        (f"{PIN}\n", "given once, not twice"),
     ],
 )
 def test_a_refused_pin_changes_nothing(tmp_path, monkeypatch, capsys, typed, said) -> None:

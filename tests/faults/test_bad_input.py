@@ -192,3 +192,36 @@ def test_a_kiosk_with_a_bad_setting_shows_it_is_out_of_order() -> None:
     finally:
         process.terminate()
         process.communicate(timeout=30)
+
+
+def test_a_deeply_nested_settings_value_is_refused(tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("x = " + "[" * 1000 + "\n", encoding="utf-8")
+    line = refused(kiosk("--settings", str(settings), "--smoke"), str(settings))
+    assert "line 1 nests more than 32 levels deep" in line
+    deep = "[" * 50_000 + "]" * 50_000
+    refused(kiosk("--smoke", KIOSK_PAYMENTS=deep), "KIOSK_PAYMENTS nests more than 32 levels")
+
+
+def test_bad_json_in_a_nested_variable_names_that_variable() -> None:
+    line = refused(kiosk("--smoke", KIOSK_CENTRE__NAME='{"kk":"'), "KIOSK_CENTRE__NAME")
+    assert line.startswith("kiosk: setting centre.name: KIOSK_CENTRE__NAME is not valid JSON")
+
+
+def test_a_nul_byte_names_its_line(catalogue_copy: Path) -> None:
+    text = (catalogue_copy / SERVICE).read_text(encoding="utf-8")
+    put(catalogue_copy, SERVICE, text.replace("order: ", "order: \x00", 1))
+    line = text[: text.index("order: ")].count("\n") + 1
+    assert f"{SERVICE}:{line}: not valid YAML" in refused(check(catalogue_copy))
+
+
+def test_many_large_wrong_files_are_reported_briefly(catalogue_copy: Path) -> None:
+    body = "".join(f"k{number}: 1\n" for number in range(24_000))  # about 1 MiB each
+    for number in range(40):
+        put(catalogue_copy, f"services/wrong-{number:02}.yaml", body)
+    done = check(catalogue_copy)
+    refused(done, "services/wrong-00.yaml", "more problems in this file")
+    assert len(done.stderr.splitlines()) <= 80
+    smoke = kiosk("--smoke", KIOSK_CATALOGUE=str(catalogue_copy))
+    assert "kiosk catalogue check lists them" in refused(smoke)
+    assert len(smoke.stderr.strip().splitlines()) == 1  # one line

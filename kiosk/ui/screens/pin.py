@@ -85,6 +85,8 @@ class PinScreen(Screen):
         super().paint(content)
         self.title.setText(content.heading)
         self.message.setText(content.text)
+        # Two lines kept for the message, said or not: the keys below never move.
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 4)
         labels = {choice.id: choice.label for choice in content.choices}
         for key, button in self.keys.items():
             button.setText(labels[f"pin-{key}"])
