@@ -123,7 +123,7 @@ def build_kiosk(
     journal = JournalWriter(settings.data_folder / "journal.sqlite3", kiosk_id=settings.kiosk_id)
     journal.start()
     window.destroyed.connect(lambda: journal.stop())  # written out before the window goes
-    pricing = Pricing(catalogue, settings.payments)
+    pricing = Pricing(catalogue, settings.payments, strings)
     spooler = Spooler(printer or make_backend(settings), settings.printer.timeout, window)
     jobs = PrintJobs(
         spooler,
@@ -281,7 +281,8 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
             failed = isinstance(error, StartupError)  # the line names the log: keep it
             if not smoke:  # a kiosk on its screen says it is out of order, never goes blank
                 where = settings.data_folder / "kiosk.log"
-                show_cannot_start(f"{error} (log: {where})", windowed=windowed)
+                said = error.summary() if isinstance(error, CatalogueError) else str(error)
+                show_cannot_start(f"{said} (log: {where})", windowed=windowed)
             raise
         finally:
             lock.release()
@@ -305,7 +306,6 @@ def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) 
             log.error("the kiosk cannot start: %s", error, exc_info=True)
             raise
         catalogue = fallback.catalogue
-        print(f"kiosk: {fallback.notice(settings.catalogue)}", file=sys.stderr)
     try:
         return _serve(
             settings,

@@ -146,10 +146,14 @@ def _make_quote(args: argparse.Namespace, settings: Settings) -> tuple[Pricing, 
         language=args.quote_lang or args.lang or settings.default_language,
         reference=quote_reference(settings.kiosk_id, visit_date),
     )
+    from kiosk.logic.i18n import Strings
+    from kiosk.settings import ASSETS
+
     try:
         catalogue = load_catalogue(settings.catalogue)
         settings.check_payees(catalogue.payees())
-        pricing = Pricing(catalogue, settings.payments)
+        # The kiosk's texts: a year with no MCI published is said so, in the language.
+        pricing = Pricing(catalogue, settings.payments, Strings.load(ASSETS / "i18n"))
         quote = pricing.quote(case)
     except (UnknownService, AnswerError) as error:
         return _bad(str(error))
@@ -175,13 +179,11 @@ def _slip(args: argparse.Namespace, settings: Settings) -> int:
     pricing, quote = made
     if not quote.complete and not quote.blocked:
         return _bad("the answers are not complete: a slip needs a complete or blocked quote")
-    from kiosk.logic.i18n import Strings
-    from kiosk.settings import ASSETS
-
+    assert pricing.strings is not None
     visit = datetime.combine(quote.date, datetime.now().time().replace(microsecond=0))
     slip = pricing.slip(
         quote,
-        Strings.load(ASSETS / "i18n"),
+        pricing.strings,
         centre_name=settings.centre.name,
         kiosk_id=settings.kiosk_id,
         printed_at=visit,
@@ -215,13 +217,15 @@ def _bad(message: str) -> int:
 
 
 def _check(folder: Path) -> int:
-    report = check_folder(folder)
+    report = check_folder(folder, today=date.today())
     if not report.ok:
         for problem in report.problems:
             print(problem, file=sys.stderr)
         count = len(report.problems)
         print(f"catalogue {folder}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
         return 1
+    for warning in report.warnings:
+        print(f"warning: {warning}")
     print(f"catalogue {folder}: OK — {report.summary()}")
     return 0
 
@@ -240,7 +244,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             smoke=args.smoke,
             attendant=args.attendant,
         )
-    except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
+    except CatalogueError as error:
+        print(f"kiosk: {error.summary()}", file=sys.stderr)
+        return 1
+    except (SettingsError, MoneyError, StartupError) as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except FolderInUse as error:
@@ -272,6 +279,12 @@ def _set_pin(settings: Settings, staff: str | None) -> int:
         second = getpass.getpass("The same PIN again: ")
     else:
         first, second = sys.stdin.readline().strip(), sys.stdin.readline().strip()
+    if not first:
+        print("kiosk: no PIN was given; nothing was changed", file=sys.stderr)
+        return 1
+    if not second:
+        print("kiosk: the PIN was given once, not twice; nothing was changed", file=sys.stderr)
+        return 1
     if first != second:
         print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
         return 1

@@ -15,8 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, Condition, Id, answer_tests
-from kiosk.logic.i18n import LANGUAGES, LocalText, placeholders
+from kiosk.logic.conditions import (
+    CENTRE_CLASSES,
+    CentreClass,
+    Condition,
+    Id,
+)
+from kiosk.logic.i18n import LocalText
 from kiosk.logic.money import FeeSchedule
 from kiosk.logic.yamlfile import YamlFile, YamlFileError
 
@@ -60,10 +65,18 @@ class Question(_Model):
 
 
 class TextCase(_Model):
-    """A text that replaces the default one when `when` holds."""
+    """A text that replaces the default one when `when` holds; for a document, also or
+    instead where to get it."""
 
     when: Condition
-    text: LocalText
+    text: LocalText | None = None
+    where: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _says_something(self) -> TextCase:
+        if self.text is None and self.where is None:
+            raise ValueError("a case gives text, where or both")
+        return self
 
 
 class Document(_Model):
@@ -77,6 +90,8 @@ class Document(_Model):
     when: Condition | None = None
     held: Condition | None = None  # the answers say the visitor already has it
     cases: tuple[TextCase, ...] = ()
+    # The note is printed on the slip too, e.g. where a statement is filled in.
+    note_on_slip: bool = False
 
 
 class _Amount(_Model):
@@ -117,12 +132,14 @@ class MciSum(_Model):
 
 
 class Message(_Model):
-    """A warning or a note; `{name}` placeholders show `amounts` at the visit year's MCI."""
+    """A warning or a note; `{name}` placeholders show `amounts` at the visit year's MCI.
+    The first of `cases` that holds gives the text instead."""
 
     id: Id
     text: LocalText
     when: Condition | None = None
     amounts: dict[str, MciSum] = {}
+    cases: tuple[TextCase, ...] = ()
 
 
 class Blocker(_Model):
@@ -135,10 +152,13 @@ class Blocker(_Model):
 
 
 class Online(_Model):
-    """Where the service can also be done online (shown as a QR code to open on a phone)."""
+    """Where the service can also be done online (shown as a QR code to open on a phone,
+    when `when` holds), and the steps of the online application in order."""
 
     url: str = Field(pattern=r"^https://\S+$")
     text: LocalText
+    when: Condition | None = None
+    steps: tuple[LocalText, ...] = ()
 
 
 class Service(_Model):
@@ -187,6 +207,12 @@ class CatalogueError(Exception):
         head = f"the catalogue has {count} problem{'s' if count != 1 else ''}"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
 
+    def summary(self) -> str:
+        """One line: the first problem, and how many more there are."""
+        first = str(self.problems[0]) if self.problems else "the catalogue is broken"
+        more = len(self.problems) - 1
+        return f"{first} (and {more} more: kiosk catalogue check lists them)" if more else first
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -224,13 +250,19 @@ class UnknownService(LookupError):
     """No service has this id."""
 
 
+MAX_PROBLEMS = 50  # reported in all; a file as wrong as that has said enough
+MAX_FILE_PROBLEMS = 20  # reported from one file
+
+
 def _validate(model: type[_Model] | type[FeeSchedule], source: YamlFile) -> Any:
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
         problems = []
-        reported = [tuple(e["loc"]) for e in error.errors()]
-        for details in error.errors():
+        errors = error.errors(include_url=False, include_context=False, include_input=False)
+        reported = [tuple(e["loc"]) for e in errors]
+        more = max(0, len(errors) - MAX_FILE_PROBLEMS)
+        for details in errors[:MAX_FILE_PROBLEMS]:
             loc = tuple(details["loc"])
             # A list whose item failed also reports "too short"; the item's error says more.
             if details["type"] == "too_short" and any(
@@ -239,11 +271,15 @@ def _validate(model: type[_Model] | type[FeeSchedule], source: YamlFile) -> Any:
                 continue
             path, line = source.locate(loc)
             problems.append(Problem(source.name, path, details["msg"], line))
+        if more:
+            problems.append(Problem(source.name, "", f"and {more} more problems in this file"))
         raise CatalogueError(problems) from None
 
 
 def load_catalogue(folder: Path) -> Catalogue:
     """Load, validate and cross-check the catalogue in `folder`; raise CatalogueError."""
+    from kiosk.logic.cross_check import check_fees, cross_check  # it needs the models above
+
     folder = Path(folder)
     problems: list[Problem] = []
     fees: FeeSchedule | None = None
@@ -261,6 +297,9 @@ def load_catalogue(folder: Path) -> Catalogue:
     if not (folder / "services").is_dir():
         problems.append(Problem(str(folder), "", "there is no services/ folder"))
     for path in paths:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem(str(folder), "", "stopped: too many problems to list"))
+            break
         try:
             source = YamlFile.read(path, root=folder)
         except YamlFileError as error:
@@ -294,9 +333,9 @@ def load_catalogue(folder: Path) -> Catalogue:
     if not services and not problems:
         problems.append(Problem(str(folder / "services"), "", "there is no service"))
     if fees is not None:
-        problems.extend(_check_fees(fees, sources["fees"]))
+        problems.extend(check_fees(fees, sources["fees"]))
         for service in services.values():
-            problems.extend(_cross_check(service, fees, sources[service.id]))
+            problems.extend(cross_check(service, fees, sources[service.id]))
     if problems:
         raise CatalogueError(problems)
     assert fees is not None
@@ -308,109 +347,3 @@ def load_catalogue(folder: Path) -> Catalogue:
         sources=sources,
         texts=texts,
     )
-
-
-def _duplicates(ids: list[str]) -> list[tuple[int, str]]:
-    seen: set[str] = set()
-    found = []
-    for index, item in enumerate(ids):
-        if item in seen:
-            found.append((index, item))
-        seen.add(item)
-    return found
-
-
-def _check_fees(fees: FeeSchedule, source: YamlFile) -> list[Problem]:
-    problems = []
-
-    def problem(loc: tuple[Any, ...], message: str) -> None:
-        path, line = source.locate(loc)
-        problems.append(Problem(source.name, path, message, line))
-
-    for index, year in _duplicates([str(entry.year) for entry in fees.mci]):
-        problem(("mci", index, "year"), f"year {year} is given twice")
-    for index, fee_id in _duplicates([fee.id for fee in fees.fixed_fees]):
-        problem(("fixed_fees", index, "id"), f"fixed fee {fee_id!r} is defined twice")
-    for index, payee_id in _duplicates([payee.id for payee in fees.payees]):
-        problem(("payees", index, "id"), f"payee {payee_id!r} is defined twice")
-    return problems
-
-
-def _cross_check(service: Service, fees: FeeSchedule, source: YamlFile) -> list[Problem]:
-    """Every id the service's rules name is defined; conditions look only backwards."""
-    problems: list[Problem] = []
-
-    def problem(loc: tuple[Any, ...], message: str) -> None:
-        path, line = source.locate(loc)
-        problems.append(Problem(source.name, path, message, line))
-
-    fee_ids = {fee.id for fee in fees.fixed_fees}
-    position = {question.id: index for index, question in enumerate(service.questions)}
-
-    def check_condition(loc: tuple[Any, ...], condition: Condition | None, before: int) -> None:
-        for test in answer_tests(condition):
-            question = service.question(test.question)
-            if question is None:
-                problem(loc, f"condition on unknown question {test.question!r}")
-                continue
-            if position[test.question] >= before:
-                problem(loc, f"condition on question {test.question!r}, which is not asked before")
-            for option_id in test.in_:
-                if question.option(option_id) is None:
-                    problem(loc, f"question {test.question!r} has no option {option_id!r}")
-
-    groups: dict[str, list[str]] = {
-        "questions": [q.id for q in service.questions],
-        "documents": [d.id for d in service.documents],
-        "bill": [b.id for b in service.bill],
-        "blockers": [b.id for b in service.blockers],
-        "warnings": [w.id for w in service.warnings],
-        "notes": [n.id for n in service.notes],
-    }
-    for group, ids in groups.items():
-        for index, item in _duplicates(ids):
-            problem((group, index, "id"), f"id {item!r} is used twice in {group}")
-
-    everything = len(service.questions)
-    for qi, question in enumerate(service.questions):
-        check_condition(("questions", qi, "when"), question.when, qi)
-        for oi, item in _duplicates([option.id for option in question.options]):
-            problem(("questions", qi, "options", oi, "id"), f"option {item!r} is given twice")
-        for oi, option in enumerate(question.options):
-            if option.fee is not None and option.fee not in fee_ids:
-                problem(("questions", qi, "options", oi, "fee"), f"unknown fee {option.fee!r}")
-    for di, document in enumerate(service.documents):
-        check_condition(("documents", di, "when"), document.when, everything)
-        check_condition(("documents", di, "held"), document.held, everything)
-        for ci, case in enumerate(document.cases):
-            check_condition(("documents", di, "cases", ci, "when"), case.when, everything)
-    for bi, rule in enumerate(service.bill):
-        check_condition(("bill", bi, "when"), rule.when, everything)
-        if rule.payee not in fees.payee_ids():
-            problem(("bill", bi, "payee"), f"unknown payee {rule.payee!r}")
-        for loc, amount in [(("bill", bi), rule)] + [
-            (("bill", bi, "cases", ci), case) for ci, case in enumerate(rule.cases)
-        ]:
-            if isinstance(amount, AmountCase):
-                check_condition((*loc, "when"), amount.when, everything)
-            if amount.fee is not None and amount.fee not in fee_ids:
-                problem((*loc, "fee"), f"unknown fee {amount.fee!r}")
-            if amount.option_fee is not None and service.question(amount.option_fee) is None:
-                problem((*loc, "option_fee"), f"unknown question {amount.option_fee!r}")
-    for bi, blocker in enumerate(service.blockers):
-        check_condition(("blockers", bi, "when"), blocker.when, everything)
-    for group, messages in (("warnings", service.warnings), ("notes", service.notes)):
-        for mi, message in enumerate(messages):
-            check_condition((group, mi, "when"), message.when, everything)
-            for language in LANGUAGES:
-                try:
-                    names = placeholders(message.text.get(language))
-                except ValueError as error:  # a stray brace: the text cannot be filled in
-                    problem((group, mi, "text", language), f"not a valid text: {error}")
-                    continue
-                for name in sorted(names - set(message.amounts)):
-                    problem(
-                        (group, mi, "text", language),
-                        f"placeholder {{{name}}} has no entry in amounts",
-                    )
-    return problems

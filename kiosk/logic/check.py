@@ -1,18 +1,29 @@
 """`kiosk catalogue check`: walk every answer path of every service at every centre class.
 
 A path must end in a complete quote or a blocker, and a complete quote must be priced in
-every year of the fee schedule (on the first day of the year and on every date a fixed
-fee changes). Loading has already checked the models, ids and translations.
+every year of the fee schedule (on the first day of the year, on every date a fixed fee
+changes and on every date a rule starts). Loading has already checked the models, ids and
+translations.
+
+Checked on a day (`today`), dates already past before a fee's first rate are not priced
+(no visit can come then), and warnings ask the operator to look without failing the check:
+a fixed fee whose amounts date from more than a year before the day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.logic.catalogue import Catalogue, CatalogueError, Problem, Service, load_catalogue
-from kiosk.logic.conditions import CENTRE_CLASSES, CentreClass, answer_tests
+from kiosk.logic.conditions import (
+    CENTRE_CLASSES,
+    CentreClass,
+    Condition,
+    answer_tests,
+    dates_in,
+)
 from kiosk.logic.interview import first_unanswered, is_blocked
 from kiosk.logic.money import MoneyError
 from kiosk.logic.quote import bill_plan, plan_amounts
@@ -28,6 +39,7 @@ class CheckReport:
     blocked: int = 0
     years: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -44,30 +56,73 @@ class CheckReport:
         )
 
 
-def check_folder(folder: Path) -> CheckReport:
+def check_folder(folder: Path, today: date | None = None) -> CheckReport:
     """Load the catalogue in `folder` and walk it; loading problems are reported too."""
     try:
         catalogue = load_catalogue(folder)
     except CatalogueError as error:
         return CheckReport(problems=list(error.problems))
-    return check_catalogue(catalogue)
+    return check_catalogue(catalogue, today)
 
 
 def pricing_dates(catalogue: Catalogue) -> list[date]:
-    """Dates to price on: 1 January of every schedule year and every fee-rate change."""
+    """Dates to price on: 1 January of every schedule year, every fee-rate change, and every
+    date a rule starts and the day before it."""
     years = catalogue.fees.years()
     dates = {date(year, 1, 1) for year in years}
     for fee in catalogue.fees.fixed_fees:
         dates.update(rate.from_ for rate in fee.rates if rate.from_.year in years)
+    for service in catalogue.services.values():
+        for condition in _dated_conditions(service):
+            for day in dates_in(condition):
+                dates.update(d for d in (day, day - timedelta(days=1)) if d.year in years)
     return sorted(dates)
 
 
-def check_catalogue(catalogue: Catalogue) -> CheckReport:
-    """Walk every service's answer paths and price every complete one."""
+def _dated_conditions(service: Service) -> list[Condition | None]:
+    conditions: list[Condition | None] = [m.when for m in (*service.warnings, *service.notes)]
+    for document in service.documents:
+        conditions += [document.when, document.held, *(case.when for case in document.cases)]
+    return conditions
+
+
+def fee_warnings(catalogue: Catalogue, today: date) -> list[Problem]:
+    """Fixed fees whose amounts in force on `today` date from more than a year before it:
+    the operator should check them against the current prices."""
+    warnings = []
+    source = catalogue.sources.get("fees")
+    for index, fee in enumerate(catalogue.fees.fixed_fees):
+        rate = fee.rate_on(today)
+        if rate is None or rate.from_ > today - timedelta(days=365):
+            continue
+        name, path, line = (
+            catalogue.locate("fees", ("fixed_fees", index, "rates"))
+            if source
+            else ("fees.yaml", "", None)
+        )
+        warnings.append(
+            Problem(
+                name,
+                path,
+                f"fixed fee {fee.id!r}: its amounts date from {rate.from_.isoformat()}, more "
+                f"than a year before {today.isoformat()}; check them against the current prices",
+                line,
+            )
+        )
+    return warnings
+
+
+def check_catalogue(catalogue: Catalogue, today: date | None = None) -> CheckReport:
+    """Walk every service's answer paths and price every complete one, as of `today` (the
+    real day unless given): warn of fixed fees more than a year old on that day."""
+    today = today or date.today()
     report = CheckReport(services=len(catalogue.services), years=catalogue.fees.years())
+    report.warnings.extend(fee_warnings(catalogue, today))
     dates = pricing_dates(catalogue)
+    if today.year in report.years:  # the day itself: a visitor can come today
+        dates = sorted({*dates, today})
     for service in catalogue.services.values():
-        walk = _Walk(catalogue, service, dates, report)
+        walk = _Walk(catalogue, service, dates, report, today)
         for centre_class in CENTRE_CLASSES:
             paths, complete, blocked = walk.down(centre_class, {})
             report.paths += paths
@@ -101,9 +156,15 @@ class _Walk:
     once, and its counts reused wherever the walk comes to it again."""
 
     def __init__(
-        self, catalogue: Catalogue, service: Service, dates: list[date], report: CheckReport
+        self,
+        catalogue: Catalogue,
+        service: Service,
+        dates: list[date],
+        report: CheckReport,
+        today: date | None = None,
     ) -> None:
         self.catalogue, self.service, self.dates, self.report = catalogue, service, dates, report
+        self.today = today
         self.deciding = deciding_questions(service)
         self.seen: set[str] = set()  # problems already reported
         self.below: dict[tuple[object, ...], Counts] = {}
@@ -164,6 +225,8 @@ class _Walk:
             try:
                 amounts = plan_amounts(plan, self.catalogue.fees, day, centre_class)
             except MoneyError as error:
+                if self._past_first_rate(error.fee_id, day):
+                    continue
                 self._problem(
                     _fee_location(service, ordered, error.fee_id),
                     f"cannot price {_path(ordered)} at a {centre_class} centre on {day}: {error}",
@@ -175,6 +238,17 @@ class _Walk:
 
     def _problem(self, loc: tuple[object, ...], message: str, key: str) -> None:
         _problem(self.catalogue, self.service, loc, message, self.report, self.seen, key)
+
+    def _past_first_rate(self, fee_id: str | None, day: date) -> bool:
+        """A day already past that comes before the fee's first rate: no visit can come then,
+        so nothing can be priced wrong."""
+        fee = next((f for f in self.catalogue.fees.fixed_fees if f.id == fee_id), None)
+        return (
+            fee is not None
+            and self.today is not None
+            and day < self.today
+            and day < min(rate.from_ for rate in fee.rates)
+        )
 
 
 def _problem(

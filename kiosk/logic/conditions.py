@@ -4,13 +4,19 @@ A condition is one of these mappings (never an evaluated string):
 
     {question: circumstance, in: [stolen]}     the answer to a question is one of these options
     {centre_class: [major, regional]}          the kiosk's centre is of one of these classes
+    {from_date: 2026-04-01}                    the visit is on or after this date
+    {mci_published: false}                     the visit year's MCI is (not) published
     {all: [...]} / {any: [...]} / {not: ...}   combinations
 
-A condition on a question that has not been answered yet does not hold.
+A condition on a question that has not been answered yet does not hold. A condition on the
+visit (its date, whether its year's MCI is published) needs the visit: it may stand only
+where the visit is known (what the result says: documents, warnings, notes, the online
+alternative), never on what is asked, what blocks or what is billed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
@@ -38,6 +44,18 @@ class CentreClassIs(_Model):
     centre_class: tuple[CentreClass, ...] = Field(min_length=1)
 
 
+class DateFrom(_Model):
+    """The visit is on or after `from_date` (a rule that starts on a date)."""
+
+    from_date: dt.date
+
+
+class MciPublished(_Model):
+    """The visit year's MCI is published (`true`) or not yet (`false`)."""
+
+    mci_published: bool
+
+
 class AllOf(_Model):
     """Every condition holds."""
 
@@ -56,10 +74,20 @@ class Not(_Model):
     not_: Condition = Field(alias="not")
 
 
-_KEYS = {"question": "answer", "centre_class": "centre", "all": "all", "any": "any", "not": "not"}
+_KEYS = {
+    "question": "answer",
+    "centre_class": "centre",
+    "from_date": "date",
+    "mci_published": "published",
+    "all": "all",
+    "any": "any",
+    "not": "not",
+}
 _TYPES: dict[type, str] = {
     AnswerIs: "answer",
     CentreClassIs: "centre",
+    DateFrom: "date",
+    MciPublished: "published",
     AllOf: "all",
     AnyOf: "any",
     Not: "not",
@@ -75,6 +103,8 @@ def _kind(value: Any) -> str | None:
 Condition = Annotated[
     Annotated[AnswerIs, Tag("answer")]
     | Annotated[CentreClassIs, Tag("centre")]
+    | Annotated[DateFrom, Tag("date")]
+    | Annotated[MciPublished, Tag("published")]
     | Annotated[AllOf, Tag("all")]
     | Annotated[AnyOf, Tag("any")]
     | Annotated[Not, Tag("not")],
@@ -82,7 +112,8 @@ Condition = Annotated[
         _kind,
         custom_error_type="condition",
         custom_error_message=(
-            "a condition is one of {question, in}, {centre_class}, {all}, {any} or {not}"
+            "a condition is one of {question, in}, {centre_class}, {from_date}, "
+            "{mci_published}, {all}, {any} or {not}"
         ),
     ),
 ]
@@ -91,8 +122,16 @@ for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()
 
 
-def holds(condition: Condition | None, answers: Mapping[str, str], centre_class: str) -> bool:
-    """Whether `condition` holds for these answers at a centre of this class (None holds)."""
+def holds(
+    condition: Condition | None,
+    answers: Mapping[str, str],
+    centre_class: str,
+    on: dt.date | None = None,
+    published: bool | None = None,
+) -> bool:
+    """Whether `condition` holds for these answers at a centre of this class on the visit
+    date `on`, whose year's MCI is `published` or not (None holds). A condition on the
+    visit where the visit is not given is an error, never a guess."""
     match condition:
         case None:
             return True
@@ -100,13 +139,48 @@ def holds(condition: Condition | None, answers: Mapping[str, str], centre_class:
             return answers.get(condition.question) in condition.in_
         case CentreClassIs():
             return centre_class in condition.centre_class
+        case DateFrom():
+            if on is None:
+                raise ValueError(f"the condition {describe(condition)} needs the visit date")
+            return on >= condition.from_date
+        case MciPublished():
+            if published is None:
+                raise ValueError(f"the condition {describe(condition)} needs the visit year")
+            return published is condition.mci_published
         case AllOf():
-            return all(holds(part, answers, centre_class) for part in condition.all)
+            return all(holds(part, answers, centre_class, on, published) for part in condition.all)
         case AnyOf():
-            return any(holds(part, answers, centre_class) for part in condition.any)
+            return any(holds(part, answers, centre_class, on, published) for part in condition.any)
         case Not():
-            return not holds(condition.not_, answers, centre_class)
+            return not holds(condition.not_, answers, centre_class, on, published)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def on_the_visit(condition: Condition | None) -> bool:
+    """Whether `condition` tests the visit (its date, its year's MCI) anywhere inside."""
+    match condition:
+        case DateFrom() | MciPublished():
+            return True
+        case AllOf():
+            return any(on_the_visit(part) for part in condition.all)
+        case AnyOf():
+            return any(on_the_visit(part) for part in condition.any)
+        case Not():
+            return on_the_visit(condition.not_)
+    return False
+
+
+def dates_in(condition: Condition | None) -> Iterator[dt.date]:
+    """Every date a date condition inside `condition` names."""
+    match condition:
+        case DateFrom():
+            yield condition.from_date
+        case AllOf() | AnyOf():
+            parts = condition.all if isinstance(condition, AllOf) else condition.any
+            for part in parts:
+                yield from dates_in(part)
+        case Not():
+            yield from dates_in(condition.not_)
 
 
 def answer_tests(condition: Condition | None) -> Iterator[AnswerIs]:
@@ -133,6 +207,10 @@ def describe(condition: Condition | None) -> str:
             return f"{condition.question}={'|'.join(condition.in_)}"
         case CentreClassIs():
             return f"centre class {'|'.join(condition.centre_class)}"
+        case DateFrom():
+            return f"from {condition.from_date.isoformat()}"
+        case MciPublished():
+            return "MCI published" if condition.mci_published else "MCI not published"
         case AllOf():
             return " and ".join(describe(part) for part in condition.all)
         case AnyOf():

@@ -4,7 +4,6 @@ without a slip)."""
 
 from __future__ import annotations
 
-from kiosk.logic.catalogue import Online
 from kiosk.logic.content import Choice, Fact, Line, Message, QrItem, ScreenContent
 from kiosk.logic.i18n import Language, Strings, format_date, format_number
 from kiosk.logic.quote import Quote
@@ -23,7 +22,9 @@ def payment_codes(quote: Quote, strings: Strings) -> tuple[QrItem, ...]:
                 number=str(number),
                 count=str(count),
                 purpose=", ".join(
-                    line.label for line in quote.bill.lines if line.payee == payment.payee
+                    line.label
+                    for line in (quote.bill.lines if quote.bill else ())
+                    if line.payee == payment.payee and line.amount
                 ),
             ),
             payload=payment.payload,
@@ -36,34 +37,32 @@ def payment_codes(quote: Quote, strings: Strings) -> tuple[QrItem, ...]:
     )
 
 
-def result(quote: Quote, online: Online | None, strings: Strings) -> ScreenContent:
+def result(quote: Quote, strings: Strings) -> ScreenContent:
     """A complete quote: the bill, a QR code per payee, when it will be ready, warnings and
-    notes, and where the service can be done online."""
+    notes, and where the service can be done online (on a visit date when it can, with the
+    online application's steps). With nothing to pay there is no
+    payment section at all; in a year with no MCI published, the warning that the duty is
+    paid at the centre stands in place of the bill (no amount, no code)."""
     language = quote.language
     t = Texts(strings, language)
-    lines = []
-    for line in quote.bill.lines:
-        if line.mci is not None:
-            shown = t(
-                "result.mci-line",
-                multiple=format_number(line.mci, language),
-                mci=t.money(quote.mci.value),
-                amount=t.money(line.amount),
-            )
-        else:
-            shown = t.money(line.amount)
-        lines.append(Line(line.id, line.label, line.amount, shown))
-    facts = [
-        Fact(
-            "mci-year",
-            t("result.mci-year", year=str(quote.mci.year), value=t.money(quote.mci.value)),
-        )
-    ]
+    bill = quote.bill
+    heading = t("result.title")
+    lines: list[Line] = []
+    total = None
+    facts = []
     steps = [t("result.step-print"), t("result.step-window")]
-    if quote.payments:
-        facts.append(Fact("pay-title", t("result.pay-panel")))
-        steps.insert(0, t("result.step-pay"))
-    elif quote.bill.total == 0:
+    if bill is not None and (bill.total or quote.payments):
+        lines = _bill_lines(quote, t)
+        total = Line("bill-total", t("result.total"), bill.total, t.money(bill.total))
+        mci = quote.mci
+        if mci is not None and any(line.mci for line in bill.lines if line.amount):
+            year = t("result.mci-year", year=str(mci.year), value=t.money(mci.value))
+            facts.append(Fact("mci-year", year))
+        if quote.payments:
+            facts.append(Fact("pay-title", t("result.pay-panel")))
+            steps.insert(0, t("result.step-pay"))
+    elif bill is not None:
+        heading = t("result.title-nothing-to-pay")
         facts.append(Fact("nothing-to-pay", t("result.nothing-to-pay")))
     facts.append(Fact("steps-title", t("result.steps-title")))
     facts.append(Fact("steps", "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))))
@@ -78,17 +77,21 @@ def result(quote: Quote, online: Online | None, strings: Strings) -> ScreenConte
     if quote.warnings or quote.notes:
         facts.append(Fact("notes-title", t("result.notes")))
     codes = list(payment_codes(quote, strings))
-    if online is not None:
+    if quote.online_url is not None:
         facts.append(Fact("online-title", t("result.online")))
         facts.append(Fact("online-note", t("result.online-not-payment")))
-        codes.append(QrItem(id="online", title=online.text.get(language), payload=online.url))
+        if quote.online_steps:
+            numbered = (f"{n}. {step}" for n, step in enumerate(quote.online_steps, 1))
+            facts.append(Fact("online-steps", "\n".join(numbered)))
+        title = quote.online_text or ""
+        codes.append(QrItem(id="online", title=title, payload=quote.online_url))
     return ScreenContent(
         screen="result",
         language=language,
-        heading=t("result.title"),
+        heading=heading,
         lines=tuple(lines),
-        total=Line("bill-total", t("result.total"), quote.bill.total, t.money(quote.bill.total)),
-        progress=f"{t('result.total')}: {t.money(quote.bill.total)}",  # beside Print
+        total=total,
+        progress=f"{total.label}: {total.text}" if total else "",  # beside Print
         qr=tuple(codes),
         messages=item_messages("warning", quote.warnings) + item_messages("note", quote.notes),
         facts=tuple(facts),
@@ -100,8 +103,28 @@ def result(quote: Quote, online: Online | None, strings: Strings) -> ScreenConte
     )
 
 
+def _bill_lines(quote: Quote, t: Texts) -> list[Line]:
+    """The bill's lines with something to pay, each amount as shown (`0,2 АЕК × 4 325 ₸ =
+    865 ₸`); a line of 0 (exempt, paid before) is left out: it is nothing to pay."""
+    assert quote.bill is not None
+    lines = []
+    for line in quote.bill.lines:
+        if not line.amount:
+            continue
+        shown = t.money(line.amount)
+        if line.mci is not None:
+            assert quote.mci is not None  # an amount in MCI other than 0 needs the year's
+            multiple = format_number(line.mci, quote.language)
+            mci = t.money(quote.mci.value)
+            shown = t("result.mci-line", multiple=multiple, mci=mci, amount=shown)
+        lines.append(Line(line.id, line.label, line.amount, shown))
+    return lines
+
+
 def result_unavailable(strings: Strings, language: Language) -> ScreenContent:
-    """The cost cannot be worked out (no MCI for the year): said so, never a guessed amount."""
+    """The cost cannot be worked out (a fee with no rate on the day, a payee with no
+    account): said so, never a guessed amount. (A year with no MCI published is not this:
+    its result says the duty is paid at the centre.)"""
     t = Texts(strings, language)
     return ScreenContent(
         screen="result",

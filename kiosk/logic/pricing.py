@@ -39,10 +39,13 @@ class Case:
 
 @dataclass(frozen=True)
 class Pricing:
-    """Prices cases with one catalogue and one set of payment accounts."""
+    """Prices cases with one catalogue and one set of payment accounts. The kiosk's
+    `strings` say what stands in for an amount in a year with no MCI published (the duty
+    is paid at the centre); without them such a case cannot be priced (MoneyError)."""
 
     catalogue: Catalogue
     profiles: Mapping[str, PaymentProfile] = field(default_factory=dict)
+    strings: Strings | None = None
 
     def quote(self, case: Case) -> Quote:
         """The case's quote. Raises UnknownService, AnswerError, MoneyError."""
@@ -55,6 +58,7 @@ class Pricing:
             language=case.language,
             profiles=self.profiles or None,
             reference=case.reference,
+            strings=self.strings,
         )
 
     def option_fees(

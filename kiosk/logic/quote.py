@@ -7,15 +7,23 @@ class (it decides the expedited options) and one language (every text in the quo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from kiosk.logic.catalogue import AmountCase, BillLineRule, Catalogue, Message, Option, Service
+from kiosk.logic.catalogue import (
+    AmountCase,
+    BillLineRule,
+    Catalogue,
+    Document,
+    Message,
+    Option,
+    Service,
+)
 from kiosk.logic.conditions import CentreClass, holds
-from kiosk.logic.i18n import Language, amount_text, format_money
+from kiosk.logic.i18n import Language, Strings, format_money, format_number
 from kiosk.logic.interview import (
     active_blockers,
     applicable_questions,
@@ -25,6 +33,8 @@ from kiosk.logic.interview import (
 from kiosk.logic.money import Bill, BillLine, FeeSchedule, MciYear, MoneyError, mci_amount
 from kiosk.logic.payment import PaymentProfile, build_payload
 from kiosk.logic.workdays import add_working_days
+
+DUTY_NOT_PUBLISHED = "duty-not-published"  # the warning of a year with no MCI published
 
 
 class _Model(BaseModel):
@@ -47,6 +57,7 @@ class DocumentItem(_Model):
     note: str
     where: str | None = None
     held: bool = False  # the answers say the visitor has it
+    note_on_slip: bool = False  # the slip says the note too (where it is filled in)
 
 
 class Payment(_Model):
@@ -73,12 +84,14 @@ class Quote(_Model):
     warnings: tuple[Item, ...]
     notes: tuple[Item, ...]
     documents: tuple[DocumentItem, ...]
-    bill: Bill
+    bill: Bill | None  # None: the visit year's MCI is not published and the bill needs it
     ready_by: dt.date | None
     processing: str
     payments: tuple[Payment, ...] = ()
-    mci: MciYear
-    online_url: str | None = None
+    mci: MciYear | None  # None: the visit year has no MCI published yet
+    online_url: str | None = None  # where the service can be done online, when it can
+    online_text: str | None = None  # the caption of its QR code
+    online_steps: tuple[str, ...] = ()  # the online application's steps, in order
 
     @property
     def blocked(self) -> bool:
@@ -87,49 +100,9 @@ class Quote(_Model):
 
     def to_json(self) -> dict[str, Any]:
         """The quote as the `kiosk quote` command prints it (field names are a contract)."""
+        from kiosk.logic.quote_json import quote_json
 
-        def items(group: tuple[Item, ...]) -> list[dict[str, str]]:
-            return [{"id": item.id, "text": item.text} for item in group]
-
-        return {
-            "service": self.service,
-            "date": self.date.isoformat(),
-            "language": self.language,
-            "complete": self.complete,
-            "next_question": self.next_question,
-            "answers": dict(self.answers),
-            "blockers": items(self.blockers),
-            "warnings": items(self.warnings),
-            "notes": items(self.notes),
-            "documents": [
-                {"id": doc.id, "title": doc.title, "note": doc.note} for doc in self.documents
-            ],
-            "bill": {
-                "lines": [
-                    {
-                        "id": line.id,
-                        "label": line.label,
-                        "mci": decimal_text(line.mci) if line.mci is not None else None,
-                        "amount": amount_text(line.amount),
-                        "payee": line.payee,
-                    }
-                    for line in self.bill.lines
-                ],
-                "total": amount_text(self.bill.total),
-            },
-            "ready_by": self.ready_by.isoformat() if self.ready_by else None,
-            "processing": self.processing,
-            "payments": [
-                {"payee": p.payee, "amount": amount_text(p.amount), "payload": p.payload}
-                for p in self.payments
-            ],
-            "mci": {"year": self.mci.year, "value": amount_text(self.mci.value)},
-        }
-
-
-def decimal_text(value: Decimal) -> str:
-    """A multiple such as 0.2 or 1.25 without trailing zeros."""
-    return format(value.normalize(), "f")
+        return quote_json(self)
 
 
 def make_quote(
@@ -142,40 +115,50 @@ def make_quote(
     language: Language,
     profiles: Mapping[str, PaymentProfile] | None = None,
     reference: str = "",
+    strings: Strings | None = None,
 ) -> Quote:
     """Price and describe a visitor's case. Raises AnswerError, UnknownService, MoneyError.
 
     With payment `profiles` (payee id -> profile), a complete quote carries one payment
     QR payload per payee with a non-zero amount; `reference` is their bill number.
+    In a year with no MCI published, a bill that needs it is None, with the warning
+    `duty-not-published`, and MCI sums in messages are said in MCI: the kiosk's `strings`
+    give those texts (without them such a quote is a MoneyError).
     """
     service = catalogue.service(service_id)
     check_answers(service, answers, centre_class)
     ordered = {q.id: answers[q.id] for q in service.questions if q.id in answers}
-    mci = catalogue.fees.mci_for(visit_date.year)
+    mci = next((entry for entry in catalogue.fees.mci if entry.year == visit_date.year), None)
     blockers = active_blockers(service, ordered, centre_class)
     following = next_question(service, ordered, centre_class)
     complete = not blockers and following is None
 
     def applies(condition: Any) -> bool:
-        return holds(condition, ordered, centre_class)
+        return holds(condition, ordered, centre_class, visit_date, mci is not None)
 
     documents = tuple(
-        DocumentItem(
-            id=doc.id,
-            title=doc.title.get(language),
-            note=next((c.text for c in doc.cases if applies(c.when)), doc.note).get(language),
-            where=doc.where.get(language) if doc.where else None,
-            held=doc.held is not None and applies(doc.held),
-        )
-        for doc in service.documents
-        if applies(doc.when)
+        _document(doc, applies, language) for doc in service.documents if applies(doc.when)
     )
-    bill = Bill()
+    bill: Bill | None = Bill() if mci is not None else None
     ready_by = None
     if complete:
         bill = price_bill(catalogue, service, ordered, visit_date, centre_class, language)
         days = _working_days(service, ordered)
         ready_by = add_working_days(visit_date, days) if days is not None else None
+
+    def mci_sum(multiple: Decimal) -> str:
+        """An MCI sum in tenge at the year's MCI, or in MCI when it has none (no guess)."""
+        if mci is not None:
+            return format_money(mci_amount(multiple, mci), language)
+        number = format_number(multiple, language)
+        return _texts(strings, visit_date).text("quote.mci-amount", language, multiple=number)
+
+    unpublished: tuple[Item, ...] = ()
+    if bill is None:
+        text = _texts(strings, visit_date).text(
+            "quote.duty-not-published", language, year=str(visit_date.year)
+        )
+        unpublished = (Item(id=DUTY_NOT_PUBLISHED, text=text),)
     return Quote(
         service=service.id,
         date=visit_date,
@@ -187,15 +170,17 @@ def make_quote(
         blockers=tuple(
             Item(id=b.id, text=b.text.get(language), title=b.title.get(language)) for b in blockers
         ),
-        warnings=_messages(service.warnings, applies, mci, language),
-        notes=_messages(service.notes, applies, mci, language),
+        warnings=unpublished + _messages(service.warnings, applies, mci_sum, language),
+        notes=_messages(service.notes, applies, mci_sum, language),
         documents=documents,
         bill=bill,
         ready_by=ready_by,
         processing=_processing(service, ordered, language),
-        payments=_payments(bill, catalogue, profiles, reference, language) if profiles else (),
+        payments=_payments(bill, catalogue, profiles, reference, language)
+        if profiles and bill is not None
+        else (),
         mci=mci,
-        online_url=service.online.url if service.online else None,
+        **_online(service, applies, language),
     )
 
 
@@ -206,9 +191,13 @@ def price_bill(
     visit_date: dt.date,
     centre_class: CentreClass,
     language: Language,
-) -> Bill:
-    """The bill of a complete case (the lines that apply, priced on `visit_date`)."""
+) -> Bill | None:
+    """The bill of a complete case (the lines that apply, priced on `visit_date`); None
+    when a line needs the MCI of a year that has none published (0 MCI needs none)."""
     plan = bill_plan(service, answers, centre_class)
+    published = visit_date.year in catalogue.fees.years()
+    if not published and any(amount.mci for _, amount, _ in plan):
+        return None
     amounts = plan_amounts(plan, catalogue.fees, visit_date, centre_class)
     return Bill(
         lines=tuple(
@@ -254,12 +243,14 @@ def bill_plan(
 def plan_amounts(
     plan: tuple[PlannedLine, ...], fees: FeeSchedule, visit_date: dt.date, centre_class: CentreClass
 ) -> list[Decimal]:
-    """The amount in tenge of each planned line on `visit_date` (MoneyError if missing)."""
-    mci = fees.mci_for(visit_date.year)
+    """The amount in tenge of each planned line on `visit_date` (MoneyError if missing;
+    0 MCI is 0 tenge in any year, published or not)."""
     values = []
     for _, amount, fee_id in plan:
-        if amount.mci is not None:
-            values.append(mci_amount(amount.mci, mci))
+        if amount.mci == 0:
+            values.append(Decimal(0))
+        elif amount.mci is not None:
+            values.append(mci_amount(amount.mci, fees.mci_for(visit_date.year)))
         else:
             assert fee_id is not None
             values.append(fees.fixed_amount(fee_id, visit_date, centre_class))
@@ -319,18 +310,49 @@ def _payments(
     return tuple(payments)
 
 
+def _online(service: Service, applies: Any, language: Language) -> dict[str, Any]:
+    """The online alternative, on a visit date when it can be used."""
+    online = service.online
+    if online is None or not applies(online.when):
+        return {}
+    return {
+        "online_url": online.url,
+        "online_text": online.text.get(language),
+        "online_steps": tuple(step.get(language) for step in online.steps),
+    }
+
+
+def _document(doc: Document, applies: Any, language: Language) -> DocumentItem:
+    """A document as the visitor reads it: the first case that holds gives its note and
+    where to get it (each it names)."""
+    case = next((c for c in doc.cases if applies(c.when)), None)
+    note = case.text if case and case.text else doc.note
+    where = case.where if case and case.where else doc.where
+    return DocumentItem(
+        id=doc.id,
+        title=doc.title.get(language),
+        note=note.get(language),
+        where=where.get(language) if where else None,
+        held=doc.held is not None and applies(doc.held),
+        note_on_slip=doc.note_on_slip,
+    )
+
+
 def _messages(
-    messages: tuple[Message, ...], applies: Any, mci: MciYear, language: Language
+    messages: tuple[Message, ...],
+    applies: Any,
+    mci_sum: Callable[[Decimal], str],
+    language: Language,
 ) -> tuple[Item, ...]:
     return tuple(
         Item(
             id=message.id,
-            text=message.text.render(
+            text=next(
+                (case.text for case in message.cases if case.text and applies(case.when)),
+                message.text,
+            ).render(
                 language,
-                {
-                    name: format_money(mci_amount(sum_.mci, mci), language)
-                    for name, sum_ in message.amounts.items()
-                },
+                {name: mci_sum(sum_.mci) for name, sum_ in message.amounts.items()},
             ),
         )
         for message in messages
@@ -338,4 +360,22 @@ def _messages(
     )
 
 
-__all__ = ["DocumentItem", "Item", "Payment", "Quote", "applicable_questions", "make_quote"]
+def _texts(strings: Strings | None, visit_date: dt.date) -> Strings:
+    """The kiosk's texts, which say what stands in for an amount the visit year's MCI would
+    give; a quote made without them cannot say it (MoneyError)."""
+    if strings is None:
+        raise MoneyError(
+            f"no MCI is configured for {visit_date.year} in the fee schedule (fees.yaml)"
+        )
+    return strings
+
+
+__all__ = [
+    "DUTY_NOT_PUBLISHED",
+    "DocumentItem",
+    "Item",
+    "Payment",
+    "Quote",
+    "applicable_questions",
+    "make_quote",
+]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.i18n import LocalText, Strings, format_date, format_money, format_number
-from kiosk.logic.quote import Quote
+from kiosk.logic.quote import DUTY_NOT_PUBLISHED, Quote
 
 Style = Literal["title", "heading", "text", "small", "row", "total", "qr", "rule", "demo"]
 
@@ -124,7 +124,7 @@ def _documents(
             continue
         if document.where:
             blocks.append(Block(style="small", text=document.where))
-        elif explain and document.note:
+        elif (explain or document.note_on_slip) and document.note:
             blocks.append(Block(style="small", text=document.note))
     return blocks
 
@@ -152,37 +152,7 @@ def _bill_and_steps(quote: Quote, text: Callable[..., str], have: set[str]) -> l
     blocks = [Block(style="heading", text=text("slip.documents"))]
     blocks.extend(_documents(quote, text, have))
     blocks.append(Block(style="rule"))
-    blocks.append(Block(style="heading", text=text("slip.bill")))
-    for line in quote.bill.lines:
-        value = format_money(line.amount, language)
-        if line.mci is not None:
-            value = text(
-                "result.mci-line",
-                multiple=format_number(line.mci, language),
-                mci=format_money(quote.mci.value, language),
-                amount=value,
-            )
-        blocks.append(Block(style="row", text=line.label, value=value))
-    blocks.append(
-        Block(
-            style="total", text=text("result.total"), value=format_money(quote.bill.total, language)
-        )
-    )
-    for payment in quote.payments:
-        blocks.append(
-            Block(
-                style="text",
-                text=text(
-                    "slip.pay",
-                    payee=payment.payee_name,
-                    amount=format_money(payment.amount, language),
-                ),
-            )
-        )
-        if payment.demo:
-            blocks.append(Block(style="demo", text=text("payment.demo")))
-        blocks.append(Block(style="qr", payload=payment.payload))
-    blocks.append(Block(style="rule"))
+    blocks.extend(_payment(quote, text))
     if quote.ready_by is not None:
         blocks.append(
             Block(
@@ -194,9 +164,59 @@ def _bill_and_steps(quote: Quote, text: Callable[..., str], have: set[str]) -> l
         )
     blocks.append(Block(style="text", text=text("result.processing", text=quote.processing)))
     for item in (*quote.warnings, *quote.notes):
-        blocks.append(Block(style="small", text=f"! {item.text}"))
+        if item.id != DUTY_NOT_PUBLISHED:  # said where the bill would be
+            blocks.append(Block(style="small", text=f"! {item.text}"))
+    blocks.extend(_online(quote, text))
     blocks.append(Block(style="heading", text=text("slip.next")))
     if quote.payments:
         blocks.append(Block(style="text", text=text("slip.next-pay")))
     blocks.append(Block(style="text", text=text("slip.next-counter")))
+    return blocks
+
+
+def _payment(quote: Quote, text: Callable[..., str]) -> list[Block]:
+    """The bill and a code per payee, then a rule. In a year with no MCI published, that the
+    duty is paid at the centre (no amount, no code); with nothing to pay, nothing at all."""
+    language, bill = quote.language, quote.bill
+    if bill is None:
+        said = next(item.text for item in quote.warnings if item.id == DUTY_NOT_PUBLISHED)
+        heading = Block(style="heading", text=text("slip.bill"))
+        return [heading, Block(style="text", text=said), Block(style="rule")]
+    if not bill.total and not quote.payments:
+        return []
+    blocks = [Block(style="heading", text=text("slip.bill"))]
+    for line in bill.lines:
+        if not line.amount:  # a duty of 0 (exempt, paid before) is nothing to pay
+            continue
+        value = format_money(line.amount, language)
+        if line.mci is not None:
+            assert quote.mci is not None  # an amount in MCI other than 0 needs the year's
+            value = text(
+                "result.mci-line",
+                multiple=format_number(line.mci, language),
+                mci=format_money(quote.mci.value, language),
+                amount=value,
+            )
+        blocks.append(Block(style="row", text=line.label, value=value))
+    total = format_money(bill.total, language)
+    blocks.append(Block(style="total", text=text("result.total"), value=total))
+    for payment in quote.payments:
+        amount = format_money(payment.amount, language)
+        blocks.append(
+            Block(style="text", text=text("slip.pay", payee=payment.payee_name, amount=amount))
+        )
+        if payment.demo:
+            blocks.append(Block(style="demo", text=text("payment.demo")))
+        blocks.append(Block(style="qr", payload=payment.payload))
+    return [*blocks, Block(style="rule")]
+
+
+def _online(quote: Quote, text: Callable[..., str]) -> list[Block]:
+    """Where the service can also be done online, with the online application's steps in
+    order (the visitor may do it at home instead); nothing when it cannot be on this day."""
+    if quote.online_url is None or not quote.online_steps:
+        return []
+    blocks = [Block(style="heading", text=text("result.online"))]
+    for number, step in enumerate(quote.online_steps, 1):
+        blocks.append(Block(style="small", text=f"{number}. {step}"))
     return blocks

@@ -1,6 +1,8 @@
 """The visitor's quote: priced from their case (answers, language, visit date, reference),
-and priced again only when the case changes. A case that cannot be priced (no MCI for the
-year) has no quote, and says why in the log; the screens then say so, with no amount."""
+and priced again only when the case changes. A year with no MCI published still gets a
+quote (documents, warnings, no bill: the duty is paid at the centre). A case that cannot be
+priced at all (a fee with no rate that day, a payee with no account) has no quote, and says
+why in the log; the screens then say so, with no amount."""
 
 from __future__ import annotations
 

@@ -90,9 +90,11 @@ class ScreenEntries:
         if quote is None:
             return ending.result_unavailable(nav.strings, nav.session.language)
         nav.outcome = "completed"
-        nav.noted.emit({"total": str(quote.bill.total), "reference": nav.session.reference or ""})
-        service = nav.session.service
-        return ending.result(quote, service.online if service else None, nav.strings)
+        facts = {"reference": nav.session.reference or ""}
+        if quote.bill is not None:  # None: no MCI published for the year, no amount known
+            facts["total"] = str(quote.bill.total)
+        nav.noted.emit(facts)
+        return ending.result(quote, nav.strings)
 
     def _blocker(self) -> ScreenContent:
         nav = self.nav

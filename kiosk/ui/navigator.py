@@ -214,7 +214,7 @@ class Navigator(QObject):
 
     def use_catalogue(self, catalogue: Catalogue) -> None:
         """Serve the next visitors from `catalogue` (staff reloaded it)."""
-        self.pricing = Pricing(catalogue, self.pricing.profiles)
+        self.pricing = Pricing(catalogue, self.pricing.profiles, self.strings)
         self.jobs.pricing = self.visit.pricing = self.pricing
         self.visit.forget()
         self.screens.services.set_catalogue(catalogue)
@@ -256,7 +256,9 @@ class Navigator(QObject):
 
     def _redirect(self, state: State) -> State:
         if state is State.DOCUMENTS and self.priced() is None:
-            return State.RESULT  # cannot be priced: the result says so, no dead end
+            # Cannot be priced at all (a fee with no rate that day): the result says so, no
+            # dead end. A year with no MCI published is priced: the duty is paid at the centre.
+            return State.RESULT
         return state
 
     def _arm_idle(self, state: State) -> None:
@@ -289,8 +291,11 @@ class Navigator(QObject):
             self.reset()
 
     def _finish_unprinted(self) -> None:
-        """Finish from the result (no slip printed): asked first."""
-        self.confirmation.ask("finish-unprinted", lambda: self.go(State.THANKS))
+        """Finish from the result (no slip printed): asked first (saying the payment codes
+        will go, when there are any)."""
+        codes = self.quote is not None and bool(self.quote.payments)
+        kind = "finish-unprinted" if codes else "finish-unprinted-no-codes"
+        self.confirmation.ask(kind, lambda: self.go(State.THANKS))
 
     def _blocker_back(self) -> State | None:
         if self.session.question is None:

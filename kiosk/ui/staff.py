@@ -78,6 +78,8 @@ class StaffDesk(QObject):
         self.pin_timer = QTimer(self, singleShot=True)
         self.pin_timer.setInterval(round(settings.timing.idle * 1000))
         self.pin_timer.timeout.connect(self._on_pin_cancelled)
+        self.wait_timer = QTimer(self, interval=1000)
+        self.wait_timer.timeout.connect(self._on_wait_tick)
         screens = navigator.screens
         screens.pin.pin_entered.connect(self._on_pin_entered)
         screens.pin.cancelled.connect(self._on_pin_cancelled)
@@ -128,11 +130,16 @@ class StaffDesk(QObject):
         verdict = self.pins.check(pin)
         if verdict.ok:
             self.pin_timer.stop()
+            self.wait_timer.stop()
             self.staff_name = verdict.staff
-            self._audit("attendant logged in")
+            weak = ""  # a PIN set under older, laxer rules: staff are asked to change it
+            if verdict.weak:
+                weak = self.strings.text("attendant.pin-weak", self.navigator.session.language)
+            suffix = " with a PIN below today's rules" if verdict.weak else ""
+            self._audit(f"attendant logged in{suffix}")
             self.state = StaffState.LOGGED_IN
             self.refusal = None
-            self._dashboard()
+            self._dashboard(weak)
             self.activity.start()  # from now: the dashboard may take a moment to gather
             return
         if verdict.reason == "wrong":
@@ -140,6 +147,25 @@ class StaffDesk(QObject):
         elif verdict.reason == "locked" and verdict.checked:
             self._audit(f"PIN entry locked after {LOCK_AFTER} wrong PINs (until kiosk set-pin)")
         self.refusal = refusal(verdict)
+        if verdict.reason in ("wrong", "wait"):
+            self.wait_timer.start()  # the wait counts down on the pad
+        self.navigator.refresh()
+
+    def _on_wait_tick(self) -> None:
+        """Each second of a wait after a wrong PIN: the pad says how long is left, then that
+        a PIN can be entered again."""
+        if self.navigator.state is not State.PIN:
+            self.wait_timer.stop()
+            return
+        status = self.pins.status()
+        if status.reason == "wait":
+            left = {"seconds": str(status.wait), "left": str(status.tries_left)}
+            self.refusal = "attendant.pin-wrong", left
+        else:
+            self.wait_timer.stop()
+            again = {"left": str(status.tries_left)}
+            self.refusal = ("attendant.pin-again", again) if status.reason == "ready" else None
+            self.refusal = self.refusal or refusal(status)
         self.navigator.refresh()
 
     def _on_pin_cancelled(self) -> None:
@@ -162,9 +188,10 @@ class StaffDesk(QObject):
 
     def _dashboard_content(self, language: Language) -> ScreenContent:
         catalogue, today = self.navigator.catalogue, self.today()
-        report = self._checked.get(catalogue.version)
-        if report is None:  # walking every path takes a while: once per catalogue version
-            report = self._checked[catalogue.version] = check_catalogue(catalogue)
+        checked = f"{catalogue.version} {today}"  # the fees' age warnings depend on the day
+        report = self._checked.get(checked)
+        if report is None:  # walking every path takes a while: once per version and day
+            report = self._checked[checked] = check_catalogue(catalogue, today)
         try:
             mci: MciYear | None = catalogue.fees.mci_for(today.year)
         except MoneyError:
@@ -176,7 +203,8 @@ class StaffDesk(QObject):
             printer=self.jobs.printer.value,
             catalogue_version=catalogue.version,
             catalogue_problem=self.catalogue_notice
-            or (None if report.ok else str(report.problems[0])),
+            or (str(report.problems[0]) if report.problems else None)
+            or (str(report.warnings[0]) if report.warnings else None),
             mci=mci,
             next_year_missing=today.month == 12 and today.year + 1 not in catalogue.fees.years(),
             failed_print=last if last is not None and last[1] in ("failed", "unknown") else None,
@@ -247,7 +275,7 @@ class StaffDesk(QObject):
         self._dashboard(f"⚠ kept until the kiosk restarts: {problem}" if problem else "")
 
     def _on_reload(self) -> None:
-        report = check_folder(self.settings.catalogue)
+        report = check_folder(self.settings.catalogue, self.today())
         if not report.ok:
             self._audit(f"catalogue reload refused: {report.problems[0]}")
             self._dashboard(f"✗ {report.problems[0]}")
@@ -255,7 +283,7 @@ class StaffDesk(QObject):
         catalogue = load_catalogue(self.settings.catalogue)
         self.navigator.use_catalogue(catalogue)
         self.catalogue_notice = ""
-        self._checked[catalogue.version] = report
+        self._checked[f"{catalogue.version} {self.today()}"] = report
         GoodCatalogue(self.settings.data_folder).keep_if_clean(catalogue, self.now(), report)
         self._audit(f"catalogue reloaded: {catalogue.version}")
         self._dashboard(f"✓ {catalogue.version}")
@@ -270,7 +298,8 @@ class StaffDesk(QObject):
 
     def _on_idle(self) -> None:
         if self.logged_in:
-            self._audit("attendant logged out after two idle minutes")
+            idle = round(self.settings.timing.attendant_idle)
+            self._audit(f"attendant logged out after {idle} s without a touch")
             self._log_out()
 
     def _log_out(self) -> None:

@@ -96,8 +96,8 @@ def test_a_locked_journal_stops_no_visitor(qtbot, tmp_path) -> None:
     assert slowest < SLOW_TAP
     assert (tmp_path / "slips" / f"{reference}.pdf").exists()
     driver.wait_until(lambda: not driver.kiosk.journal.health().writing, 5)
-    [problem, *_] = dashboard_problems(driver)
-    assert ": not writing since" in problem and "database is locked" in problem
+    [problem] = [p for p in dashboard_problems(driver) if ": not writing since" in p]
+    assert "database is locked" in problem
     assert driver.kiosk.journal.health().waiting > 0
     other.execute("ROLLBACK")
     other.close()
@@ -112,7 +112,7 @@ def test_a_read_only_folder_stops_no_visitor(qtbot, tmp_path) -> None:
         first, _, slowest = visit(driver)
         assert slowest < SLOW_TAP
         driver.wait_until(lambda: not driver.kiosk.journal.health().writing, 5)
-        assert ": not writing since" in dashboard_problems(driver)[0]
+        assert any(": not writing since" in p for p in dashboard_problems(driver))
         second, _, _ = visit(driver)
     assert_written_once(driver, [first, second])
 

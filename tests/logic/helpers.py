@@ -96,6 +96,10 @@ def working_days_after(start: date, end: date) -> int:
 
 CATALOGUE: Catalogue = load_catalogue(ASSETS)
 YEARS = CATALOGUE.fees.years()
+# The first day every fixed fee has an amount (the expedite fees are the article's 2025 ones).
+FIRST_PRICED = max(
+    date(YEARS[0], 1, 1), *(min(r.from_ for r in fee.rates) for fee in CATALOGUE.fees.fixed_fees)
+)
 
 
 @st.composite
@@ -108,7 +112,7 @@ def journeys(draw: st.DrawFn) -> tuple[str, str, dict[str, str], date, str]:
     while (question := next_question(service, answers, centre_class)) is not None:
         options = [o.id for o in question.options_for(centre_class)]
         answers[question.id] = draw(st.sampled_from(options))
-    start = date(YEARS[0], 1, 1)
+    start = FIRST_PRICED
     day = start + timedelta(days=draw(st.integers(0, (date(YEARS[-1], 12, 31) - start).days)))
     language = draw(st.sampled_from(LANGUAGES))
     return service_id, centre_class, answers, day, language

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -191,11 +192,22 @@ def test_check_finds_a_fee_starting_too_late(catalogue_copy: Path) -> None:
     edit(
         catalogue_copy,
         "fees.yaml",
-        "- from: 2023-01-01\n        amounts: {major: 3372}",
-        "- from: 2026-01-01\n        amounts: {major: 3372}",
+        "- from: 2025-01-01\n        amounts: {major: 3372}",
+        "- from: 2026-06-01\n        amounts: {major: 3372}",
     )
-    report = check_folder(catalogue_copy)
-    assert any("no rate in force on 2023-01-01" in p.message for p in report.problems)
+    report = check_folder(catalogue_copy, today=date(2026, 3, 2))
+    assert any("no rate in force on 2026-03-02" in p.message for p in report.problems)
+    # Checked once the fee has started, the days before it are past: no visit can come then.
+    assert check_folder(catalogue_copy, today=date(2026, 6, 2)).ok
+
+
+def test_check_warns_of_fees_more_than_a_year_old(catalogue_copy: Path) -> None:
+    fresh = check_folder(catalogue_copy, today=date(2025, 12, 31))
+    assert fresh.ok and not fresh.warnings
+    old = check_folder(catalogue_copy, today=date(2026, 1, 2))
+    assert old.ok  # a warning, not a failure
+    assert [w.path for w in old.warnings] == [f"fixed_fees[{i}].rates" for i in range(4)]
+    assert "date from 2025-01-01, more than a year before 2026-01-02" in old.warnings[0].message
 
 
 def test_missing_services_folder(tmp_path: Path) -> None:
@@ -206,7 +218,7 @@ def test_missing_services_folder(tmp_path: Path) -> None:
 
 
 def test_stray_brace_in_a_message(catalogue_copy: Path) -> None:
-    line = edit(catalogue_copy, SERVICE, "at once: it protects you", "at once: {it protects you")
+    line = edit(catalogue_copy, SERVICE, "(the public service centre): it", "(the centre): {it")
     [message] = problems(catalogue_copy)
     assert "warnings[3].text.en: not a valid text" in message
     assert message.startswith(f"catalogue/{SERVICE}:")

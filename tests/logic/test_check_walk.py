@@ -63,7 +63,7 @@ def test_a_fault_behind_answers_that_decide_nothing_is_still_found(tmp_path: Pat
         "detail-4=yes, detail-5=yes, urgency=standard, duty-paid-before=no}"
     )
     assert [p.message for p in report.problems] == [
-        f"cannot price {path_shown} at a {centre} centre on 2023-01-01: fixed fee "
+        f"cannot price {path_shown} at a {centre} centre on 2025-01-01: fixed fee "
         f"'expedite-3-days' has no amount for {centre} centres"
         for centre in ("district",)  # its rates name major and regional centres
     ]

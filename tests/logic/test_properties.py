@@ -44,9 +44,12 @@ def quote_for(journey, answers=None, **changes: Any) -> Quote:
 # --- The catalogue's rules, read here apart from kiosk.logic.conditions and quote ----------
 
 
-def applies(condition: Any, answers: dict[str, str], centre_class: str) -> bool:
+def applies(
+    condition: Any, answers: dict[str, str], centre_class: str, day: date | None = None
+) -> bool:
     """A catalogue condition, evaluated from its data: {question, in}, {centre_class},
-    {all}, {any}, {not}; a question not answered yet does not hold."""
+    {from_date} (on the visit `day`), {all}, {any}, {not}; a question not answered yet
+    does not hold."""
     if condition is None:
         return True
     data = condition.model_dump(by_alias=True) if hasattr(condition, "model_dump") else condition
@@ -54,12 +57,18 @@ def applies(condition: Any, answers: dict[str, str], centre_class: str) -> bool:
         return data["question"] in answers and answers[data["question"]] in data["in"]
     if "centre_class" in data:
         return centre_class in data["centre_class"]
+    if "from_date" in data:
+        assert day is not None, "a date condition where no visit date is known"
+        return day >= data["from_date"]
+    if "mci_published" in data:
+        assert day is not None, "a condition on the visit where no visit is known"
+        return (day.year in CATALOGUE.fees.years()) is data["mci_published"]
     if "all" in data:
-        return all(applies(part, answers, centre_class) for part in data["all"])
+        return all(applies(part, answers, centre_class, day) for part in data["all"])
     if "any" in data:
-        return any(applies(part, answers, centre_class) for part in data["any"])
+        return any(applies(part, answers, centre_class, day) for part in data["any"])
     if "not" in data:
-        return not applies(data["not"], answers, centre_class)
+        return not applies(data["not"], answers, centre_class, day)
     raise AssertionError(f"a condition this test does not know: {data}")
 
 
@@ -144,13 +153,15 @@ def test_documents_and_messages_are_those_whose_conditions_hold(journey) -> None
     q = quote_for(journey)
 
     def holding(items) -> list[str]:
-        return [item.id for item in items if applies(item.when, answers, centre_class)]
+        return [item.id for item in items if applies(item.when, answers, centre_class, day)]
 
     assert [doc.id for doc in q.documents] == holding(service.documents)
     for shown in q.documents:
         rule = next(doc for doc in service.documents if doc.id == shown.id)
-        case = next((c for c in rule.cases if applies(c.when, answers, centre_class)), None)
-        assert shown.note == (case.text if case else rule.note).get(language)
+        case = next((c for c in rule.cases if applies(c.when, answers, centre_class, day)), None)
+        assert shown.note == (case.text if case and case.text else rule.note).get(language)
+        where = case.where if case and case.where else rule.where
+        assert shown.where == (where.get(language) if where else None)
         assert shown.title == rule.title.get(language)
     assert [w.id for w in q.warnings] == holding(service.warnings)
     assert [n.id for n in q.notes] == holding(service.notes)

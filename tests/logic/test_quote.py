@@ -100,7 +100,7 @@ def test_licence_dont_know_fines_warns(catalogue: Catalogue) -> None:
 
 def test_licence_documents_and_notes(catalogue: Catalogue) -> None:
     reuse = quote(catalogue, LICENCE, LICENCE_EARLY)
-    assert ids(reuse.documents) == ["id-card", "signature-sample", "contact-phone", "duty-receipt"]
+    assert ids(reuse.documents) == ["id-card", "duty-receipt"]
     assert ids(reuse.notes) == ["photo-reuse"]
     assert ids(reuse.warnings) == ["data-not-digitised", "online-available"]
     new_photo = quote(catalogue, LICENCE, LICENCE_EARLY, recent_photo_document="no")

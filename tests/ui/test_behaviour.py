@@ -217,14 +217,13 @@ def test_print_failure_keeps_the_codes_on_screen_and_retries(qtbot, tmp_path) ->
     assert jobs == [driver.reference] * 2
 
 
-def test_a_year_without_mci_shows_no_amount(qtbot, tmp_path) -> None:
-    from datetime import date
-
+def test_a_case_that_cannot_be_priced_shows_no_amount(qtbot, tmp_path, unpriced_fees) -> None:
+    """No rate for the expedited fee on the day: no quote can be made, staff must help. (A
+    year with no MCI published is not this: see test_duty_not_published.py.)"""
     from kiosk.settings import Settings
 
-    driver = KioskDriver.start(
-        qtbot, settings=Settings(data_folder=tmp_path), today=date(2031, 2, 3)
-    )
+    settings = Settings(data_folder=tmp_path, catalogue=unpriced_fees)
+    driver = KioskDriver.start(qtbot, settings=settings, today=TODAY)
     start_in(driver, "en", "id-card-restoration")
     driver.answer_all(ID_CARD)
     driver.next()

@@ -110,15 +110,18 @@ def test_blockers_and_documents_are_content(driver) -> None:
     same(driver)
 
 
-def test_a_redirect_is_settled_before_the_state_is_announced(qtbot, tmp_path) -> None:
-    """With no MCI for the year, Continue on the review goes straight to the result (which
-    says why there is no amount): the documents state is never entered or announced."""
+def test_a_redirect_is_settled_before_the_state_is_announced(
+    qtbot, tmp_path, unpriced_fees
+) -> None:
+    """A case that cannot be priced (no rate for its fee on the day): Continue on the review
+    goes straight to the result (which says why there is no amount): the documents state is
+    never entered or announced."""
     from datetime import date
 
     from kiosk.settings import Settings
 
-    settings = Settings(data_folder=tmp_path)
-    driver = KioskDriver.start(qtbot, settings=settings, today=date(2031, 2, 3))
+    settings = Settings(data_folder=tmp_path, catalogue=unpriced_fees)
+    driver = KioskDriver.start(qtbot, settings=settings, today=date(2026, 11, 23))
     driver.click("start")
     driver.choose_service("id-card-restoration")
     driver.answer_all(ID_CARD_STOLEN)

@@ -1,7 +1,9 @@
 """The result, designed for paying: the payment codes in a panel of their own that is never
 scrolled (beside the rest in landscape, above it in portrait), each numbered with what it
 pays; beside or below, what to do now, the bill, when it will be ready, warnings, and the
-eGov code, set apart as not a payment."""
+eGov code, set apart as not a payment. With nothing to pay there is no bill and no panel;
+in a year with no MCI published, that the duty is paid at the centre stands in place of
+the bill."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.logic.content import ScreenContent
+from kiosk.logic.content import Message, ScreenContent
+from kiosk.logic.quote import DUTY_NOT_PUBLISHED
 from kiosk.ui.screen import Screen, clear, label, scroll_column
 from kiosk.ui.widgets.online_card import OnlineCard
 from kiosk.ui.widgets.payment_card import QR_SIDE, PaymentCard
@@ -25,6 +28,8 @@ from kiosk.ui.widgets.payment_card import QR_SIDE, PaymentCard
 PAY_SHARE = 60  # per cent of the width the payment panel takes in landscape
 CARD_TEXT = 300  # px of a card and the panel that are not the code (titles, amounts)
 CARD_SIDES = 24  # px of a card beside its code: its margins and border
+UNAVAILABLE = "result-unavailable"  # the message of a case that cannot be priced at all
+UNPUBLISHED = f"warning-{DUTY_NOT_PUBLISHED}"  # said in place of the bill
 
 
 class ResultScreen(Screen):
@@ -89,7 +94,7 @@ class ResultScreen(Screen):
         clear(self.column)
         clear(self.pay_column)
         self.cards = []
-        if content.total is None:
+        if any(message.id == UNAVAILABLE for message in content.messages):
             self.pay.hide()
             for message in content.messages:
                 box = QFrame(objectName=message.id)
@@ -103,7 +108,13 @@ class ResultScreen(Screen):
         self._paint_payments(content, payments)
         self._arrange()
         self.column.addWidget(_text("title", "heading", content.heading))
-        self.column.addWidget(_bill(content))
+        if content.total is not None:
+            self.column.addWidget(_bill(content))
+        # No MCI published for the year: where the bill would be, that the duty is paid at
+        # the centre (no amount, no code).
+        in_place = [message for message in content.messages if message.id == UNPUBLISHED]
+        for message in in_place:
+            self.column.addWidget(_message(message, "warning", "heading"))
         if fact("nothing-to-pay"):
             self.column.addWidget(_text("heading", "nothing-to-pay", fact("nothing-to-pay")))
         self.column.addWidget(_card("steps", fact("steps-title"), fact("steps")))
@@ -118,16 +129,15 @@ class ResultScreen(Screen):
         if fact("notes-title"):
             self.column.addWidget(_text("heading", "notes-title", fact("notes-title")))
         for message in content.messages:
-            frame = QFrame(objectName=message.id)
-            frame.setProperty("role", "warning" if message.kind == "warning" else "card")
-            layout = QVBoxLayout(frame)
-            layout.setContentsMargins(24, 14, 24, 14)
-            layout.addWidget(_text("", "", message.text))
-            self.column.addWidget(frame)
+            if message not in in_place:
+                role = "warning" if message.kind == "warning" else "card"
+                self.column.addWidget(_message(message, role))
         for item in content.qr:
             if item.id == "online":  # set apart: it opens the portal, it pays nothing
                 self.column.addWidget(_text("heading", "online-title", fact("online-title")))
                 self.column.addWidget(_text("muted", "online-note", fact("online-note")))
+                if fact("online-steps"):
+                    self.column.addWidget(_text("", "online-steps", fact("online-steps")))
                 online = OnlineCard()
                 online.setProperty("role", "card")
                 online.show_item(item)
@@ -199,6 +209,16 @@ def _bill(content: ScreenContent) -> QFrame:
     grid.addWidget(_text("muted", "mci-year", content.fact("mci-year")), row + 1, 0, 1, 2)
     grid.setColumnStretch(0, 1)
     return bill
+
+
+def _message(message: Message, role: str, text_role: str = "") -> QFrame:
+    """A warning or note in a frame of its own, named as the message is."""
+    frame = QFrame(objectName=message.id)
+    frame.setProperty("role", role)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(24, 14, 24, 14)
+    layout.addWidget(_text(text_role, "", message.text))
+    return frame
 
 
 def _card(name: str, title: str, text: str) -> QFrame:
