@@ -188,7 +188,7 @@ def _slip(args: argparse.Namespace, settings: Settings) -> int:
         kiosk_id=settings.kiosk_id,
         printed_at=visit,
         reference=quote_reference(settings.kiosk_id, quote.date),
-        have=set(),
+        have={document.id for document in quote.documents if document.held},
     )
     if args.format == "text":
         if str(args.out) == "-":

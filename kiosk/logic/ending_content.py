@@ -18,7 +18,7 @@ def payment_codes(quote: Quote, strings: Strings) -> tuple[QrItem, ...]:
         QrItem(
             id=payment.payee,
             title=t(
-                "payment.code",
+                "payment.code" if count > 1 else "payment.code-one",
                 number=str(number),
                 count=str(count),
                 purpose=", ".join(
@@ -60,7 +60,8 @@ def result(quote: Quote, strings: Strings) -> ScreenContent:
             facts.append(Fact("mci-year", year))
         if quote.payments:
             facts.append(Fact("pay-title", t("result.pay-panel")))
-            steps.insert(0, t("result.step-pay"))
+            one = len(quote.payments) == 1
+            steps.insert(0, t("result.step-pay-one" if one else "result.step-pay"))
     elif bill is not None:
         heading = t("result.title-nothing-to-pay")
         facts.append(Fact("nothing-to-pay", t("result.nothing-to-pay")))

@@ -116,7 +116,7 @@ def test_stolen_id_card_slip_says_get_the_police_talon_first(
 def test_documents_at_hand_are_ticked_on_a_blocker_slip(pricing: Pricing, strings: Strings) -> None:
     quote = quote_of(pricing, "id-card-restoration", ID_CARD_NO_TALON, "en")
     text = slip_of(pricing, strings, quote, have={"application"}).text()
-    assert "[✓] have it Written statement describing how the card was lost" in text
+    assert "[✓] have it Written statement describing how the card went missing" in text
     assert "[ ] MISSING Talon-notification from the police" in text
 
 

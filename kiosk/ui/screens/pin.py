@@ -41,7 +41,7 @@ class PinScreen(Screen):
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
             button = QPushButton(objectName=f"pin-{key}")
-            button.setMinimumSize(128, 88)
+            button.setMinimumSize(128, 76)
             if key == "ok":
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, k=key: self._on_key(k))
@@ -53,7 +53,7 @@ class PinScreen(Screen):
         holder.setLayout(pad)
         holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = self.scrolling()  # the pad must fit 1280×800 with large text too
-        layout.setSpacing(16)
+        layout.setSpacing(12)
         layout.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)

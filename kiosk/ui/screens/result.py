@@ -126,12 +126,6 @@ class ResultScreen(Screen):
             timing.addWidget(_text("heading", "ready-by", fact("ready-by")))
         timing.addWidget(_text("", "processing", fact("processing")))
         self.column.addWidget(when)
-        if fact("notes-title"):
-            self.column.addWidget(_text("heading", "notes-title", fact("notes-title")))
-        for message in content.messages:
-            if message not in in_place:
-                role = "warning" if message.kind == "warning" else "card"
-                self.column.addWidget(_message(message, role))
         for item in content.qr:
             if item.id == "online":  # set apart: it opens the portal, it pays nothing
                 self.column.addWidget(_text("heading", "online-title", fact("online-title")))
@@ -144,6 +138,12 @@ class ResultScreen(Screen):
                 online.qr.setMinimumSize(240, 240)
                 online.setMaximumWidth(420)
                 self.column.addWidget(online)
+        if fact("notes-title"):
+            self.column.addWidget(_text("heading", "notes-title", fact("notes-title")))
+        for message in content.messages:
+            if message not in in_place:
+                role = "warning" if message.kind == "warning" else "card"
+                self.column.addWidget(_message(message, role))
         self.column.addStretch(1)
 
     def _paint_payments(self, content: ScreenContent, payments: list) -> None:
