@@ -14,18 +14,12 @@ from kiosk.logic.i18n import LANGUAGES, Strings
 from kiosk.logic.pricing import Case, Pricing
 from kiosk.logic.quote import make_quote
 from kiosk.settings import ASSETS, Settings, demo_payment_profiles
+from tests.logic.helpers import ID_LOST_FIRST_STANDARD
 
 ID = "id-card-restoration"
 LICENCE = "driving-licence-replacement"
 DAY = date(2026, 11, 23)
-ID_LOST = {
-    "circumstance": "lost",
-    "losses-this-year": "1",
-    "duty-exemption": "no",
-    "foreign-passport": "no",
-    "days-without-id": "under-10-days",
-    "urgency": "standard",
-}
+ID_LOST = ID_LOST_FIRST_STANDARD
 LICENCE_ANSWERS = {
     "unpaid-fines": "no",
     "recent-photo-document": "yes",

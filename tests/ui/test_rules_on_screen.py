@@ -9,17 +9,11 @@ import pytest
 
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.testing import KioskDriver
+from tests.logic.helpers import ID_LOST_FIRST_STANDARD
 
 ID = "id-card-restoration"
 LICENCE = "driving-licence-replacement"
-ID_LOST = {
-    "circumstance": "lost",
-    "losses-this-year": "1",
-    "duty-exemption": "no",
-    "foreign-passport": "no",
-    "days-without-id": "under-10-days",
-    "urgency": "standard",
-}
+ID_LOST = ID_LOST_FIRST_STANDARD
 LICENCE_EXPIRED = {
     "reason": "expired",
     "medical-exam": "yes",
