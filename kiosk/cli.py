@@ -31,6 +31,16 @@ class Parser(argparse.ArgumentParser):
         self.exit(BAD_ARGUMENTS, f"{self.prog}: error: {message}\n")
 
 
+def kiosk_version() -> str:
+    """The installed kiosk's version (from its package metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kiosk")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
+
+
 def _answer(text: str) -> tuple[str, str]:
     question, sep, option = text.partition("=")
     if not sep or not question or not option:
@@ -62,6 +72,7 @@ def build_parser() -> Parser:
     parser.add_argument("--windowed", action="store_true", help="run in a window")
     parser.add_argument("--attendant", action="store_true", help="staff desk: PIN first")
     parser.add_argument("--smoke", action="store_true", help="start, check, exit")
+    parser.add_argument("--version", action="version", version=f"kiosk {kiosk_version()}")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
     quote = commands.add_parser("quote", help="print the quote for some answers as JSON")

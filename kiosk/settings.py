@@ -9,6 +9,7 @@ import json
 import os
 import re
 import tomllib
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +24,16 @@ from kiosk.logic.payment import PaymentProfile
 from kiosk.logic.yamlfile import YamlFileError, read_text
 
 APP_NAME = "kiosk"
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def _assets() -> Path:
+    """The shipped assets: inside the installed package (the build puts them there), else
+    the checkout's top-level assets/ (an editable install, or running from the source)."""
+    packaged = Path(str(resources.files("kiosk").joinpath("assets")))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "assets"
+
+
+ASSETS = _assets()
 SETTINGS_FILE_VARIABLE = "KIOSK_SETTINGS_FILE"
 DEMO_PAYMENTS = ASSETS / "demo-payments.toml"
 
