@@ -23,9 +23,11 @@ from kiosk.logic.conditions import (
 )
 from kiosk.logic.i18n import LocalText
 from kiosk.logic.money import FeeSchedule
+from kiosk.logic.workdays import NO_CHANGES, WorkCalendar
 from kiosk.logic.yamlfile import YamlFile, YamlFileError
 
 MCI_MULTIPLE_MAX = Decimal(10_000)  # an amount in MCI: duties and fines are at most hundreds
+CALENDAR = "calendar.yaml"
 MAX_SERVICES = 2000  # files in services/: more is not a catalogue but a mistake
 MAX_TOTAL_BYTES = 32 << 20  # all files together (1 000 generated services take about 10 MiB)
 
@@ -226,6 +228,7 @@ class Catalogue:
         default_factory=dict, repr=False
     )  # service id / "fees" -> file
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # relative path -> text
+    calendar: WorkCalendar = NO_CHANGES  # days the operator adds over the holiday calendar
 
     def locate(self, source: str, loc: tuple[Any, ...]) -> tuple[str, str, int | None]:
         """File name, field path and line of `loc` in a service's file (or "fees")."""
@@ -254,7 +257,9 @@ MAX_PROBLEMS = 50  # reported in all; a file as wrong as that has said enough
 MAX_FILE_PROBLEMS = 20  # reported from one file
 
 
-def _validate(model: type[_Model] | type[FeeSchedule], source: YamlFile) -> Any:
+def _validate(
+    model: type[_Model] | type[FeeSchedule] | type[WorkCalendar], source: YamlFile
+) -> Any:
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
@@ -286,10 +291,13 @@ def load_catalogue(folder: Path) -> Catalogue:
     services: dict[str, Service] = {}
     sources: dict[str, YamlFile] = {}
     texts: dict[str, str] = {}
+    calendar = NO_CHANGES
     total = 0
     digest = hashlib.sha256()
 
     paths = [folder / "fees.yaml", *sorted((folder / "services").glob("*.yaml"))]
+    if (folder / CALENDAR).exists():  # optional: the operator's days over the calendar
+        paths.insert(1, folder / CALENDAR)
     if len(paths) > MAX_SERVICES + 1:
         where = str(folder / "services")
         problems.append(Problem(where, "", f"more than {MAX_SERVICES} service files"))
@@ -317,6 +325,10 @@ def load_catalogue(folder: Path) -> Catalogue:
             if path.name == "fees.yaml" and path.parent == folder:
                 fees = _validate(FeeSchedule, source)
                 sources["fees"] = source
+                continue
+            if path.name == CALENDAR and path.parent == folder:
+                calendar = _validate(WorkCalendar, source)
+                sources["calendar"] = source
                 continue
             service = _validate(Service, source)
         except CatalogueError as error:
@@ -346,4 +358,5 @@ def load_catalogue(folder: Path) -> Catalogue:
         version=digest.hexdigest()[:12],
         sources=sources,
         texts=texts,
+        calendar=calendar,
     )

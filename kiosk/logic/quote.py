@@ -144,7 +144,8 @@ def make_quote(
     if complete:
         bill = price_bill(catalogue, service, ordered, visit_date, centre_class, language)
         days = _working_days(service, ordered)
-        ready_by = add_working_days(visit_date, days) if days is not None else None
+        if days is not None:
+            ready_by = add_working_days(visit_date, days, catalogue.calendar)
 
     def mci_sum(multiple: Decimal) -> str:
         """An MCI sum in tenge at the year's MCI, or in MCI when it has none (no guess)."""

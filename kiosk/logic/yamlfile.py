@@ -16,6 +16,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,9 @@ class YamlFile:
             if node is not None:
                 _index(node, (), lines, name)
             data = parser.construct_document(node) if node is not None else None
+        except (ValueError, OverflowError) as error:  # a date such as 2026-13-01
+            line = _bad_value_line(node)
+            raise YamlFileError(name, f"not a valid value: {error}", line) from None
         except yaml.MarkedYAMLError as error:
             raise _syntax(name, error) from None
         except yaml.YAMLError as error:
@@ -230,3 +234,21 @@ def _index(
         for index, item in enumerate(node.value):
             lines[(*path, index)] = item.start_mark.line + 1
             _index(item, (*path, index), lines, name)
+
+
+def _bad_value_line(node: yaml.Node | None) -> int | None:
+    """The line of the first date that is not a date (the constructor says only what, not
+    where)."""
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":timestamp"):
+            try:
+                date.fromisoformat(str(item.value)[:10])
+            except ValueError:
+                return int(item.start_mark.line) + 1
+        elif isinstance(item, yaml.MappingNode):
+            stack.extend(value for pair in item.value for value in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+    return None

@@ -225,3 +225,10 @@ def test_many_large_wrong_files_are_reported_briefly(catalogue_copy: Path) -> No
     smoke = kiosk("--smoke", KIOSK_CATALOGUE=str(catalogue_copy))
     assert "kiosk catalogue check lists them" in refused(smoke)
     assert len(smoke.stderr.strip().splitlines()) == 1  # one line
+
+
+def test_a_date_that_is_not_a_date_names_its_line(catalogue_copy: Path) -> None:
+    text = (catalogue_copy / "fees.yaml").read_text(encoding="utf-8")
+    line = text[: text.index("from: 2025-01-01")].count("\n") + 1
+    replace(catalogue_copy, "fees.yaml", "from: 2025-01-01", "from: 2025-13-01")
+    assert f"fees.yaml:{line}: not a valid value" in refused(check(catalogue_copy))

@@ -33,3 +33,71 @@ def test_add_working_days() -> None:
 def test_negative_days_are_refused() -> None:
     with pytest.raises(ValueError):
         add_working_days(date(2026, 1, 1), -1)
+
+
+# --- The operator's calendar.yaml, over the holidays package ---------------------------------
+
+
+def _lost_card_ready_by(folder) -> date:
+    from kiosk.logic.catalogue import load_catalogue
+    from kiosk.logic.quote import make_quote
+
+    answers = {
+        "circumstance": "lost",
+        "losses-this-year": "1",
+        "duty-exemption": "no",
+        "foreign-passport": "no",
+        "days-without-id": "under-10-days",
+        "urgency": "standard",
+    }
+    quote = make_quote(
+        load_catalogue(folder),
+        "id-card-restoration",
+        answers,
+        visit_date=date(2026, 11, 23),
+        centre_class="major",
+        language="en",
+    )
+    assert quote.ready_by is not None
+    return quote.ready_by
+
+
+def test_a_day_off_the_operator_adds_moves_the_ready_by_date(catalogue_copy) -> None:
+    before = _lost_card_ready_by(catalogue_copy)  # 15 working days: 2026-12-14
+    assert before == date(2026, 12, 14)
+    (catalogue_copy / "calendar.yaml").write_text(
+        "# A day off announced after this release\ndays_off: [2026-12-02]\n", encoding="utf-8"
+    )
+    assert _lost_card_ready_by(catalogue_copy) == date(2026, 12, 15)
+    (catalogue_copy / "calendar.yaml").write_text(
+        "days_off: [2026-12-02]\nworking_days: [2026-11-28]  # a Saturday worked instead\n",
+        encoding="utf-8",
+    )
+    assert _lost_card_ready_by(catalogue_copy) == date(2026, 12, 14)
+
+
+def test_the_calendar_file_is_part_of_the_catalogue_version(catalogue_copy) -> None:
+    from kiosk.logic.catalogue import load_catalogue
+
+    plain = load_catalogue(catalogue_copy)
+    (catalogue_copy / "calendar.yaml").write_text("days_off: [2026-12-02]\n", encoding="utf-8")
+    changed = load_catalogue(catalogue_copy)
+    assert changed.version != plain.version and "calendar.yaml" in changed.texts
+
+
+def test_a_broken_calendar_file_names_the_file_and_field(catalogue_copy) -> None:
+    import pytest
+
+    from kiosk.logic.catalogue import CatalogueError, load_catalogue
+
+    (catalogue_copy / "calendar.yaml").write_text(
+        "days_off: [2026-12-02, 2026-13-01]\n", encoding="utf-8"
+    )
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(catalogue_copy)
+    assert str(caught.value.problems[0]).startswith("catalogue/calendar.yaml:1: not a valid value")
+    (catalogue_copy / "calendar.yaml").write_text(
+        "days_off: [2026-12-02]\nworking_days: [2026-12-02]\n", encoding="utf-8"
+    )
+    with pytest.raises(CatalogueError, match="2026-12-02 is both a day off and a working day"):
+        load_catalogue(catalogue_copy)
