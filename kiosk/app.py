@@ -275,7 +275,14 @@ def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = Fa
         lock = FolderLock(settings.data_folder)
         lock.acquire()
         try:
-            setup_logging(settings.data_folder, stderr=not smoke)
+            setup_logging(
+                settings.data_folder,
+                stderr=not smoke,
+                kiosk_id=settings.kiosk_id,
+                level=settings.logging.level,
+                file_bytes=settings.logging.file_bytes,
+                files=settings.logging.files,
+            )
             return _start(settings, windowed=windowed, smoke=smoke, attendant=attendant)
         except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
             failed = isinstance(error, StartupError)  # the line names the log: keep it

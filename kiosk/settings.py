@@ -151,6 +151,16 @@ class Privacy(BaseModel):
     slip_retention_hours: float = Field(default=24, gt=0, le=24 * 31)
 
 
+class Logging(BaseModel):
+    """The log: `kiosk.log` in the data folder (rotated) and stderr."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    file_bytes: int = Field(default=2_000_000, ge=100_000, le=100_000_000)  # then rotated
+    files: int = Field(default=5, ge=1, le=50)  # rotated files kept
+
+
 class Settings(BaseSettings):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
@@ -169,6 +179,7 @@ class Settings(BaseSettings):
     timing: Timing = Timing()
     printer: Printer = Printer()
     privacy: Privacy = Privacy()
+    logging: Logging = Logging()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
