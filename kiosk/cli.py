@@ -96,6 +96,8 @@ def build_parser() -> Parser:
     slip.add_argument("--lang", dest="quote_lang", choices=LANGUAGES)
     slip.add_argument("--centre-class", choices=CENTRE_CLASSES)
 
+    commands.add_parser("doctor", help="read-only health check, one line per check")
+
     set_pin = commands.add_parser(
         "set-pin", help="set the attendant PIN, or a staff member's (asked twice)"
     )
@@ -119,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "doctor":  # it reports bad settings as one of its checks
+        return _doctor(args.settings)
     try:
         settings = load_settings(args.settings)
     except SettingsError as error:
@@ -264,6 +268,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     except FolderInUse as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return FOLDER_IN_USE
+
+
+def _doctor(settings_path: Path | None) -> int:
+    from kiosk.doctor import report, run_checks
+
+    checks = run_checks(settings_path)
+    for line in report(checks):
+        print(line)
+    return 0 if all(check.ok for check in checks) else 1
 
 
 def _out_of_order(reason: str, *, windowed: bool) -> None:

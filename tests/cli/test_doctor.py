@@ -1,0 +1,109 @@
+"""`kiosk doctor`: one line per check, non-zero when any fails, and nothing written, even
+beside a live kiosk on the same data folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.storage.pin import PinStore
+
+CHECKS = ["settings", "catalogue", "last good catalogue", "data folder", "journal", "staff"]
+CHECKS += ["printer", "display", "fonts"]
+
+
+def environment(data: Path, **more: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_DATA_FOLDER=str(data), **more)
+    return env
+
+
+def doctor(data: Path, *args: str, **more: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args, "doctor"],
+        env=environment(data, **more),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def kiosk_folder(tmp_path: Path) -> Path:
+    """A data folder a kiosk has run in, with a staff PIN."""
+    data = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--smoke"],
+        env=environment(data),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    PinStore(data).set_pin("482916", "Айгерім")
+    return data
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+def test_a_sound_kiosk_passes_every_check_one_line_each(kiosk_folder: Path) -> None:
+    done = doctor(kiosk_folder)
+    assert done.returncode == 0, done.stdout
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0][5:] for line in lines[:-1]] == CHECKS
+    assert all(line.startswith("OK   ") for line in lines[:-1]), lines
+    assert lines[-1] == "9 checks: all OK"
+    assert "1 member(s): Айгерім" in done.stdout
+
+
+def test_it_writes_nothing_beside_a_live_kiosk(kiosk_folder: Path) -> None:
+    live = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--windowed"],
+        env=environment(kiosk_folder),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        log = kiosk_folder / "kiosk.log"
+        deadline = time.monotonic() + 60
+        while "kiosk K01 started" not in (log.read_text("utf-8") if log.exists() else ""):
+            assert live.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        time.sleep(4)  # past the kiosk's own first work after start (it keeps a good copy)
+        before = snapshot(kiosk_folder)
+        done = doctor(kiosk_folder)
+        after = snapshot(kiosk_folder)
+    finally:
+        live.terminate()
+        live.communicate(timeout=30)
+    assert done.returncode == 0, done.stdout
+    assert after == before
+
+
+def test_each_failure_is_a_failed_line_and_exit_1(kiosk_folder: Path, tmp_path: Path) -> None:
+    (kiosk_folder / "attendant.json").write_text("not json", encoding="utf-8")
+    catalogue = tmp_path / "catalogue"
+    (catalogue / "services").mkdir(parents=True)
+    (catalogue / "fees.yaml").write_text("mci: [", encoding="utf-8")
+    done = doctor(kiosk_folder, KIOSK_CATALOGUE=str(catalogue))
+    assert done.returncode == 1
+    failed = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
+    assert [line.split(":")[0] for line in failed] == ["FAIL catalogue", "FAIL staff"]
+    assert "fees.yaml" in failed[0] and "damaged" in failed[1]
+    assert done.stdout.splitlines()[-1] == "9 checks, 2 failed"
+
+
+def test_bad_settings_are_the_first_failed_check(tmp_path: Path) -> None:
+    done = doctor(tmp_path, KIOSK_TIMING__IDLE="inf")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[0].startswith("FAIL settings: setting timing.idle")
