@@ -98,6 +98,15 @@ def build_parser() -> Parser:
 
     commands.add_parser("doctor", help="read-only health check, one line per check")
 
+    texts = commands.add_parser("texts", help="the kiosk's texts as PO files for translators")
+    texts.add_argument("--folder", type=Path, metavar="DIR", help="default: the shipped texts")
+    text_commands = texts.add_subparsers(dest="texts_command", parser_class=Parser)
+    text_commands.add_parser("check", help="say which text misses a language")
+    exporting = text_commands.add_parser("export", help="write kiosk.pot, kk.po and ru.po")
+    exporting.add_argument("out", type=Path, metavar="DIR")
+    importing = text_commands.add_parser("import", help="read kk.po and ru.po back")
+    importing.add_argument("source", type=Path, metavar="DIR")
+
     set_pin = commands.add_parser(
         "set-pin", help="set the attendant PIN, or a staff member's (asked twice)"
     )
@@ -123,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "doctor":  # it reports bad settings as one of its checks
         return _doctor(args.settings)
+    if args.command == "texts":
+        if args.texts_command is None:
+            parser.error("texts needs a sub-command: check, export or import")
+        return _texts(args)
     try:
         settings = load_settings(args.settings)
     except SettingsError as error:
@@ -268,6 +281,31 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     except FolderInUse as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return FOLDER_IN_USE
+
+
+def _texts(args: argparse.Namespace) -> int:
+    from kiosk.settings import ASSETS
+    from kiosk.translations import TranslationError, export, import_po, missing
+
+    folder = args.folder or ASSETS / "i18n"
+    if args.texts_command == "export":
+        for path in export(folder, args.out):
+            print(f"kiosk: wrote {path}")
+        return 0
+    if args.texts_command == "import":
+        try:
+            changed = import_po(folder, args.source)
+        except TranslationError as error:
+            print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
+            return 1
+        print(f"kiosk: {changed} texts changed in {folder}")
+    problems = list(missing(folder))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"kiosk: every text in {folder} has kk, ru and en with the same placeholders")
+    return 0
 
 
 def _doctor(settings_path: Path | None) -> int:
