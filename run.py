@@ -70,6 +70,15 @@ CUPS_TEST_FILES = {
     "/usr/sbin/cupsd": "cups",
     "/usr/lib/cups/backend/cups-pdf": "printer-driver-cups-pdf",
 }
+# The deployment tests: the kiosk on an X server with no window manager (its lock-down
+# keys), and systemd-analyze checking the shipped units with the programs they start.
+DEPLOY_TEST_FILES = {
+    "/usr/bin/Xvfb": "xvfb",
+    "/usr/bin/xdotool": "xdotool",
+    "/usr/bin/cage": "cage",
+    "/usr/bin/xinit": "xinit",
+    "/usr/bin/systemd-analyze": "systemd",
+}
 PYCUPS_BUILD_FILES = {
     "/usr/include/cups/cups.h": "libcups2-dev",
 }
@@ -153,9 +162,10 @@ def pycups_build_packages() -> list[str]:
 def ensure_cups_test_packages() -> None:
     """For the tests: CUPS, cups-pdf and pycups's build needs (as root), else say which."""
     packages = missing_packages(CUPS_TEST_FILES) + pycups_build_packages()
+    packages += missing_packages(DEPLOY_TEST_FILES)
     if packages and not apt_install(packages):
         say(
-            f"the CUPS tests need: apt-get install {' '.join(packages)} "
+            f"the CUPS and deployment tests need: apt-get install {' '.join(packages)} "
             "(as root they fail without them; otherwise they are skipped)"
         )
 

@@ -98,6 +98,11 @@ def build_parser() -> Parser:
 
     commands.add_parser("doctor", help="read-only health check, one line per check")
 
+    service = commands.add_parser("install-service", help="install the systemd unit and session")
+    service.add_argument("--yes", action="store_true", help="do it (as root), not just say it")
+    service.add_argument("--session", choices=("cage", "x11"), default="cage")
+    service.add_argument("--root", type=Path, metavar="DIR", help="write the files under DIR")
+
     texts = commands.add_parser("texts", help="the kiosk's texts as PO files for translators")
     texts.add_argument("--folder", type=Path, metavar="DIR", help="default: the shipped texts")
     text_commands = texts.add_subparsers(dest="texts_command", parser_class=Parser)
@@ -132,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "doctor":  # it reports bad settings as one of its checks
         return _doctor(args.settings)
+    if args.command == "install-service":
+        from kiosk.deploy import install
+
+        return install(args.session, yes=args.yes, root=args.root)
     if args.command == "texts":
         if args.texts_command is None:
             parser.error("texts needs a sub-command: check, export or import")
