@@ -4,6 +4,7 @@
     python3 run.py kiosk [ARGS...]   run the kiosk (first use creates .venv and installs)
     python3 run.py test [ARGS...]    run every check: ruff, mypy, import contracts, pytest
     python3 run.py bench             run the benchmarks in benchmarks/ and print figures
+    python3 run.py lock              refresh the lock files in requirements/ from pyproject.toml
 
 The virtual environment lives in .venv beside this file. It is reinstalled when
 pyproject.toml changes, or when pycups (the system printer's link to CUPS) can newly be
@@ -27,6 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".kiosk-installed"
+# Exact versions with hashes, which the commands above install: the kiosk with its test
+# tools, and pycups (built from source where the machine can). `python3 run.py lock`
+# refreshes them within pyproject.toml's ranges; the tests then say whether they hold.
+LOCKS = ROOT / "requirements"
+TEST_LOCK = LOCKS / "test.lock"
+CUPS_LOCK = LOCKS / "cups.lock"
 
 # Shared library -> the Debian/Ubuntu package that provides it (what Qt's wheels expect).
 QT_SYSTEM_LIBRARIES = {
@@ -96,6 +103,8 @@ def venv_bin(name: str) -> Path:
 
 def wanted_stamp(extras: list[str]) -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    for lock in (TEST_LOCK, CUPS_LOCK):
+        digest.update(lock.read_bytes())
     digest.update(sys.version.encode())
     digest.update(",".join(extras).encode())
     return digest.hexdigest()
@@ -187,13 +196,57 @@ def install(command: str) -> None:
     say("installing the kiosk and its test tools into .venv (first use takes a minute)")
     pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-    chosen = f"{ROOT}[{','.join(wanted)}]"
-    if "cups" in wanted and subprocess.run([*pip, "install", "-e", chosen]).returncode != 0:
-        say("pycups did not build: the system printer back end will report itself offline")
-        wanted = ["test"]  # the stamp says so, and the next run tries again
-    if "cups" not in wanted:
-        subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run([*pip, "install", "--require-hashes", "-r", str(TEST_LOCK)], check=True)
+    if "cups" in wanted:
+        locked = [*pip, "install", "--require-hashes", "-r", str(CUPS_LOCK)]
+        if subprocess.run(locked).returncode != 0:
+            say("pycups did not build: the system printer back end will report itself offline")
+            wanted = ["test"]  # the stamp says so, and the next run tries again
+    subprocess.run([*pip, "install", "--no-deps", "-e", str(ROOT)], check=True)
     STAMP.write_text(wanted_stamp(wanted))
+
+
+def lock() -> int:
+    """Refresh the lock files: the newest versions pyproject.toml allows, with hashes."""
+    create_venv()
+    python = str(venv_bin("python"))
+    pip = [python, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "pip-tools>=7.4"], check=True)
+    compile_ = [
+        python,
+        "-m",
+        "piptools",
+        "compile",
+        "--quiet",
+        "--upgrade",
+        "--generate-hashes",
+        "--allow-unsafe",
+        "--strip-extras",
+        "--no-emit-index-url",
+        "--no-emit-find-links",
+    ]
+    LOCKS.mkdir(exist_ok=True)
+    relative = [str(path.relative_to(ROOT)) for path in (TEST_LOCK, CUPS_LOCK)]
+    done = subprocess.run(
+        [*compile_, "--extra", "test", "--output-file", relative[0], "pyproject.toml"], cwd=ROOT
+    )
+    if done.returncode != 0:
+        return done.returncode
+    cups = LOCKS / "cups.in"
+    cups.write_text(cups_requirement() + "\n", encoding="utf-8")
+    try:
+        return run(*compile_, "--output-file", relative[1], str(cups.relative_to(ROOT)))
+    finally:
+        cups.unlink()
+
+
+def cups_requirement() -> str:
+    """pyproject.toml's requirement for pycups (the `cups` extra)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^cups = \["([^"]+)"\]', text, re.MULTILINE)
+    if found is None:
+        sys.exit("run.py: pyproject.toml has no cups extra")
+    return found.group(1)
 
 
 def missing_qt_libraries(platform: str) -> list[str]:
@@ -278,10 +331,12 @@ def run_tests(args: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this script runs under any python3
         sys.exit("run.py: the kiosk needs Python 3.11 or newer")
-    if not argv or argv[0] not in {"kiosk", "test", "bench"}:
+    if not argv or argv[0] not in {"kiosk", "test", "bench", "lock"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    if command == "lock":
+        return lock()
     install(command)
     ensure_qt(qt_platform(command))
     if command == "test":
