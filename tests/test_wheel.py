@@ -38,6 +38,7 @@ QUOTE = [
 ]
 SHIPPED = ["fees.yaml", "services/id-card-restoration.yaml", "i18n/ui.yaml", "theme/kiosk.qss"]
 SHIPPED += ["fonts/NotoSans-Regular.ttf", "demo-payments.toml", "icons/id-card.svg"]
+SHIPPED += ["deploy/kiosk-cage.service", "deploy/10-kiosk-lockdown.conf"]
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +103,10 @@ def test_the_installed_kiosk_runs_from_any_folder(installed: Path) -> None:
     assert "painted the welcome screen" in smoke.stdout
     check = run(installed, "catalogue", "check")
     assert check.returncode == 0 and "/venv/" in check.stdout  # the packaged catalogue
+    staged = installed / "staged"
+    service = run(installed, "install-service", "--yes", "--root", str(staged))
+    assert service.returncode == 0, service.stderr  # the packaged unit and lock-down files
+    assert "cage -d --" in (staged / "etc/systemd/system/kiosk.service").read_text("utf-8")
 
 
 def test_the_installed_kiosk_quotes_as_the_checkout_does(installed: Path) -> None:
