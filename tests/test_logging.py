@@ -5,10 +5,8 @@ system journal takes them under systemd)."""
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from kiosk.settings import SettingsError, load_settings
 from kiosk.ui.logs import setup_logging
+from tests.kiosk_process import environment, wait_for_log
 
 
 @pytest.fixture
@@ -76,23 +75,16 @@ def test_a_bad_level_names_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_running_kiosk_logs_to_its_file_and_to_stderr_alike(tmp_path: Path) -> None:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(
-        QT_QPA_PLATFORM="offscreen", KIOSK_DATA_FOLDER=str(tmp_path), KIOSK_KIOSK_ID="K42"
-    )
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed"],
-        env=environment,
+        env=environment(KIOSK_DATA_FOLDER=str(tmp_path), KIOSK_KIOSK_ID="K42"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     log = tmp_path / "kiosk.log"
     try:
-        deadline = time.monotonic() + 60
-        while "kiosk K42 started" not in (log.read_text("utf-8") if log.exists() else ""):
-            assert process.poll() is None and time.monotonic() < deadline
-            time.sleep(0.1)
+        wait_for_log(process, log, "kiosk K42 started")
     finally:
         process.terminate()
         _, stderr = process.communicate(timeout=30)

@@ -3,7 +3,6 @@ beside a live kiosk on the same data folder."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -12,21 +11,20 @@ from pathlib import Path
 import pytest
 
 from kiosk.storage.pin import PinStore
+from tests.kiosk_process import environment, wait_for_log
 
 CHECKS = ["settings", "catalogue", "last good catalogue", "data folder", "journal", "staff"]
 CHECKS += ["printer", "display", "fonts"]
 
 
-def environment(data: Path, **more: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    env.update(QT_QPA_PLATFORM="offscreen", KIOSK_DATA_FOLDER=str(data), **more)
-    return env
+def in_folder(data: Path, **more: str) -> dict[str, str]:
+    return environment(KIOSK_DATA_FOLDER=str(data), **more)
 
 
 def doctor(data: Path, *args: str, **more: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *args, "doctor"],
-        env=environment(data, **more),
+        env=in_folder(data, **more),
         capture_output=True,
         text=True,
         timeout=120,
@@ -39,7 +37,7 @@ def kiosk_folder(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "--smoke"],
-        env=environment(data),
+        env=in_folder(data),
         capture_output=True,
         text=True,
         timeout=120,
@@ -69,16 +67,12 @@ def test_a_sound_kiosk_passes_every_check_one_line_each(kiosk_folder: Path) -> N
 def test_it_writes_nothing_beside_a_live_kiosk(kiosk_folder: Path) -> None:
     live = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed"],
-        env=environment(kiosk_folder),
+        env=in_folder(kiosk_folder),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        log = kiosk_folder / "kiosk.log"
-        deadline = time.monotonic() + 60
-        while "kiosk K01 started" not in (log.read_text("utf-8") if log.exists() else ""):
-            assert live.poll() is None and time.monotonic() < deadline
-            time.sleep(0.1)
+        wait_for_log(live, kiosk_folder / "kiosk.log", "kiosk K01 started")  # type: ignore[arg-type]
         time.sleep(4)  # past the kiosk's own first work after start (it keeps a good copy)
         before = snapshot(kiosk_folder)
         done = doctor(kiosk_folder)

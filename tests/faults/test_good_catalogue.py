@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
 from kiosk.logic.catalogue import load_catalogue
 from kiosk.storage.good_catalogue import GoodCatalogue
+from tests.kiosk_process import environment, wait_for_log
 
 NOW = datetime(2026, 12, 6, 9, 30)
 SERVICE = "services/id-card-restoration.yaml"
@@ -93,23 +93,15 @@ def test_a_kiosk_keeps_its_catalogue_then_runs_on_it_when_a_new_one_breaks(
 
 def _kiosk_until(catalogue: Path, data: Path, logged: str) -> str:
     """Run the kiosk until its log says `logged`; return what it wrote to stderr."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(
-        QT_QPA_PLATFORM="offscreen", KIOSK_CATALOGUE=str(catalogue), KIOSK_DATA_FOLDER=str(data)
-    )
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed"],
-        env=environment,
+        env=environment(KIOSK_CATALOGUE=str(catalogue), KIOSK_DATA_FOLDER=str(data)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        deadline = time.monotonic() + 90
-        while logged not in _read(data / "kiosk.log"):
-            assert process.poll() is None, "the kiosk exited"
-            assert time.monotonic() < deadline, f"{logged!r} never logged"
-            time.sleep(0.1)
+        wait_for_log(process, data / "kiosk.log", logged, timeout=90)
     finally:
         process.terminate()
         _, stderr = process.communicate(timeout=30)

@@ -41,19 +41,12 @@ def test_negative_days_are_refused() -> None:
 def _lost_card_ready_by(folder) -> date:
     from kiosk.logic.catalogue import load_catalogue
     from kiosk.logic.quote import make_quote
+    from tests.logic.helpers import ID_LOST_FIRST_STANDARD
 
-    answers = {
-        "circumstance": "lost",
-        "losses-this-year": "1",
-        "duty-exemption": "no",
-        "foreign-passport": "no",
-        "days-without-id": "under-10-days",
-        "urgency": "standard",
-    }
     quote = make_quote(
         load_catalogue(folder),
         "id-card-restoration",
-        answers,
+        ID_LOST_FIRST_STANDARD,
         visit_date=date(2026, 11, 23),
         centre_class="major",
         language="en",
