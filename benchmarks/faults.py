@@ -31,7 +31,7 @@ from kiosk.settings import ASSETS, SettingsError, load_settings
 CASES = 1000
 SEED = 20261206
 SERVICE = "id-card-restoration.yaml"
-EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "settings.example.toml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "assets" / "settings.example.toml"
 HOSTILE = [
     "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
     + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)),

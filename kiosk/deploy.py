@@ -28,7 +28,21 @@ UNIT = Path("/etc/systemd/system/kiosk.service")
 BACKOFF = Path("/etc/systemd/system/kiosk.service.d/backoff.conf")
 XORG = Path("/etc/X11/xorg.conf.d/10-kiosk-lockdown.conf")
 BACKOFF_FROM = 254  # RestartSteps= arrived in systemd 254
-PACKAGES = {"cage": ["cage"], "x11": ["xserver-xorg-core", "xserver-xorg-input-libinput", "xinit"]}
+SYSRQ = Path("/etc/sysctl.d/90-kiosk-sysrq.conf")
+LOGIND = Path("/etc/systemd/logind.conf.d/kiosk.conf")
+SETTINGS = Path("/etc/kiosk/settings.toml")
+# What Qt's wheels need from the system, for each platform plugin the sessions use.
+QT_LIBRARIES = ["libgl1", "libegl1", "libopengl0", "libfontconfig1", "libfreetype6"]
+QT_LIBRARIES += ["libglib2.0-0", "libdbus-1-3", "libxkbcommon0"]
+QT_WAYLAND = ["libwayland-client0", "libwayland-cursor0", "libwayland-egl1"]
+QT_XCB = ["libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0"]
+QT_XCB += ["libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0"]
+QT_XCB += ["libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1"]
+PACKAGES = {
+    # cage stops without Xwayland, which Debian's package only recommends.
+    "cage": ["cage", "xwayland", *QT_LIBRARIES, *QT_WAYLAND],
+    "x11": ["xserver-xorg-core", "xserver-xorg-input-libinput", "xinit", *QT_LIBRARIES, *QT_XCB],
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,7 @@ class Step:
     command: tuple[str, ...] = ()
     path: Path | None = None
     text: str = ""
+    keep: bool = False  # a file the operator may have written: left as it is if there
 
 
 def kiosk_command() -> str:
@@ -66,11 +81,12 @@ def plan(session: str, kiosk: str, systemd: int) -> list[Step]:
             ("apt-get", "install", "-y", "--no-install-recommends", *PACKAGES[session]),
         ),
         Step(
-            f"create the system user {USER!r}: home {HOME}, no shell login (/usr/sbin/nologin), "
-            "groups video, input, render and lp, not in sudo",
+            f"create the system user {USER!r}: home {HOME} (its data folder), no shell login "
+            "(/usr/sbin/nologin), groups video, input, render and lp, not in sudo",
             (
                 "useradd",
                 "--system",
+                "--create-home",
                 "--home-dir",
                 str(HOME),
                 "--shell",
@@ -101,6 +117,23 @@ def plan(session: str, kiosk: str, systemd: int) -> list[Step]:
             )
         )
     steps += [
+        Step(
+            f"write {SETTINGS} from the shipped example, unless there is one",
+            path=SETTINGS,
+            text=(ASSETS / "settings.example.toml").read_text(encoding="utf-8"),
+            keep=True,
+        ),
+        Step(
+            f"write {SYSRQ}: the magic SysRq keys do nothing",
+            path=SYSRQ,
+            text=(DEPLOY / "90-kiosk-sysrq.conf").read_text(encoding="utf-8"),
+        ),
+        Step(
+            f"write {LOGIND}: the power key, suspend keys and lid do nothing",
+            path=LOGIND,
+            text=(DEPLOY / "kiosk-logind.conf").read_text(encoding="utf-8"),
+        ),
+        Step("apply the SysRq setting now", ("sysctl", "--system")),
         Step("reload systemd's units", ("systemctl", "daemon-reload")),
         Step("no login prompt on tty1", ("systemctl", "disable", "getty@tty1.service")),
         Step(
@@ -134,6 +167,9 @@ def install(session: str, *, yes: bool, root: Path | None) -> int:
     for step in steps:
         if step.path is not None:
             target = root / step.path.relative_to("/") if root else step.path
+            if step.keep and target.exists():
+                print(f"  kept {target} as it is")
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(step.text, encoding="utf-8")
             print(f"  wrote {target}")

@@ -110,7 +110,9 @@ def _journal(settings: Settings, today: date) -> Check:
     path = settings.data_folder / "journal.sqlite3"
     if not path.exists():
         return Check("journal", True, f"{path}: not made yet (the kiosk makes it)")
-    uri = f"file:{path}?mode=ro"
+    # Read as the file is on disk, and never written: immutable makes SQLite take no lock
+    # and make no -wal or -shm file (a live kiosk's latest events may still be in its WAL).
+    uri = f"file:{path}?mode=ro&immutable=1"
     try:
         with sqlite3.connect(uri, uri=True, timeout=1.0) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -144,7 +146,9 @@ def _printer(settings: Settings, today: date) -> Check:
     printer = settings.printer
     if printer.backend == "pdf":
         folder = printer.folder or settings.data_folder / "slips"
-        parent = folder if folder.exists() else folder.parent
+        parent = folder
+        while not parent.exists() and parent != parent.parent:  # the kiosk makes the rest
+            parent = parent.parent
         if not os.access(parent, os.W_OK | os.X_OK):
             return Check("printer", False, f"pdf: {folder} cannot be written")
         return Check("printer", True, f"pdf: slips go to {folder}")

@@ -233,7 +233,9 @@ def load_settings(path: Path | None = None) -> Settings:
     that is not a regular file or is larger than 256 KiB, TOML that does not parse, a value
     out of range, JSON in a `KIOSK_*` variable that does not parse.
     """
-    named = path is not None
+    # A file named on the command line or by KIOSK_SETTINGS_FILE must be there: a missing
+    # one is an error, never a silent demo kiosk. The platform's default file may be absent.
+    named = path is not None or bool(os.environ.get(SETTINGS_FILE_VARIABLE))
     path = path or default_settings_file()
     values: dict[str, Any] = {}
     if named or path.exists():

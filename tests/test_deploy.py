@@ -48,6 +48,15 @@ def test_the_units_it_writes_verify_clean(tmp_path: Path, session: str) -> None:
         lockdown = tmp_path / "etc/X11/xorg.conf.d/10-kiosk-lockdown.conf"
         assert '"DontVTSwitch" "true"' in lockdown.read_text(encoding="utf-8")
         assert '"DontZap" "true"' in lockdown.read_text(encoding="utf-8")
+    assert "kernel.sysrq = 0" in (tmp_path / "etc/sysctl.d/90-kiosk-sysrq.conf").read_text()
+    logind = (tmp_path / "etc/systemd/logind.conf.d/kiosk.conf").read_text(encoding="utf-8")
+    assert "HandlePowerKey=ignore" in logind
+    settings = tmp_path / "etc/kiosk/settings.toml"
+    assert "[timing]" in settings.read_text(encoding="utf-8")
+    settings.write_text('kiosk_id = "K77"\n', encoding="utf-8")  # the operator's own
+    again = install_service("--session", session, "--yes", "--root", str(tmp_path))
+    assert f"kept {settings} as it is" in again.stdout
+    assert settings.read_text(encoding="utf-8") == 'kiosk_id = "K77"\n'
     verify = subprocess.run(
         ["systemd-analyze", "verify", f"./{UNIT.name}"],
         cwd=tmp_path / UNIT.parent,

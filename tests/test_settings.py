@@ -68,7 +68,7 @@ def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_the_documented_example_file_loads() -> None:
-    example = Path(__file__).parents[1] / "docs" / "settings.example.toml"
+    example = Path(__file__).parents[1] / "assets" / "settings.example.toml"
     settings = load_settings(example)
     assert settings.printer.backend == "pdf" and settings.timing.idle == 60
     assert settings.centre.centre_class == "major"
@@ -89,3 +89,11 @@ def test_default_language_must_be_enabled(tmp_path: Path) -> None:
     path.write_text('languages = ["ru", "en"]\n', encoding="utf-8")
     with pytest.raises(SettingsError, match="default_language 'kk' is not one of languages"):
         load_settings(path)
+
+
+def test_a_settings_file_named_by_the_environment_must_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIOSK_SETTINGS_FILE", str(tmp_path / "missing.toml"))
+    with pytest.raises(SettingsError, match=r"missing\.toml does not exist"):
+        load_settings()

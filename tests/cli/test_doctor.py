@@ -55,7 +55,9 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_a_sound_kiosk_passes_every_check_one_line_each(kiosk_folder: Path) -> None:
+    before = snapshot(kiosk_folder)
     done = doctor(kiosk_folder)
+    assert snapshot(kiosk_folder) == before  # not even a -wal or -shm beside an idle journal
     assert done.returncode == 0, done.stdout
     lines = done.stdout.splitlines()
     assert [line.split(":")[0][5:] for line in lines[:-1]] == CHECKS

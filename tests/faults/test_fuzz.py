@@ -61,7 +61,7 @@ def test_mutated_catalogue_is_loaded_or_named(tmp_path: Path, text: str) -> None
             assert problem.message
 
 
-EXAMPLE = (Path(__file__).parents[2] / "docs" / "settings.example.toml").read_text(encoding="utf-8")
+EXAMPLE = (Path(__file__).parents[2] / "assets" / "settings.example.toml").read_text("utf-8")
 
 
 @settings(
