@@ -98,6 +98,11 @@ def build_parser() -> Parser:
 
     commands.add_parser("doctor", help="read-only health check, one line per check")
 
+    say = commands.add_parser("say", help="write what the kiosk's voice would say as a WAV")
+    say.add_argument("text", metavar="TEXT")
+    say.add_argument("--lang", dest="say_lang", choices=LANGUAGES, required=True)
+    say.add_argument("--out", type=Path, required=True, metavar="FILE.wav")
+
     service = commands.add_parser("install-service", help="install the systemd unit and session")
     service.add_argument("--yes", action="store_true", help="do it (as root), not just say it")
     service.add_argument("--session", choices=("cage", "x11"), default="cage")
@@ -137,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "doctor":  # it reports bad settings as one of its checks
         return _doctor(args.settings)
+    if args.command == "say":
+        return _say(args.text, args.say_lang, args.out)
     if args.command == "install-service":
         from kiosk.deploy import install
 
@@ -314,6 +321,23 @@ def _texts(args: argparse.Namespace) -> int:
     if problems:
         return 1
     print(f"kiosk: every text in {folder} has kk, ru and en with the same placeholders")
+    return 0
+
+
+def _say(text: str, language: str, out: Path) -> int:
+    """Say `text` (its numbers and amounts in words) into a WAV file."""
+    from kiosk.logic.spoken import words
+    from kiosk.speech.voice import Voice, VoiceError
+
+    try:
+        seconds = Voice().write_wav(words(text, language), language, out)  # type: ignore[arg-type]
+    except VoiceError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"kiosk: cannot write {out}: {error}", file=sys.stderr)
+        return 1
+    print(f"kiosk: {seconds:.1f} s of speech in {out}")
     return 0
 
 

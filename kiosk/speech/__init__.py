@@ -1,0 +1,1 @@
+"""The kiosk's voice: text to speech, off the screen's thread."""

@@ -1,0 +1,94 @@
+"""eSpeak NG, from the espeakng-loader wheel (its library and voice data, offline), through
+ctypes: text in, 16-bit mono samples out. It has Kazakh, Russian and English voices.
+
+The library keeps global state, so one Voice serves one process and a lock keeps one
+utterance at a time.
+"""
+
+from __future__ import annotations
+
+import array
+import ctypes
+import threading
+import wave
+from pathlib import Path
+
+SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples come to the callback, nothing is played
+POS_CHARACTER = 1
+CHARS_UTF8 = 1
+RATE, VOLUME = 1, 2  # espeak_PARAMETER
+VOICES = {"kk": "kk", "ru": "ru", "en": "en"}
+_CALLBACK = ctypes.CFUNCTYPE(
+    ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+)
+
+
+class VoiceError(RuntimeError):
+    """The speech engine cannot be loaded or refused the text."""
+
+
+class Voice:
+    """Speaks text as samples at `sample_rate` Hz."""
+
+    _lock = threading.Lock()
+
+    def __init__(self, rate: int = 160, volume: int = 100) -> None:
+        try:
+            import espeakng_loader
+
+            self._lib = ctypes.CDLL(espeakng_loader.get_library_path())
+            data = Path(espeakng_loader.get_data_path())
+        except (ImportError, OSError) as error:
+            raise VoiceError(f"the speech engine cannot be loaded: {error}") from error
+        lib = self._lib
+        lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+        lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+        lib.espeak_Synth.argtypes = [
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_uint,
+            ctypes.c_int,
+            ctypes.c_uint,
+            ctypes.c_uint,
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+        ]
+        self.sample_rate = lib.espeak_Initialize(SYNCHRONOUS, 0, str(data.parent).encode(), 0)
+        if self.sample_rate <= 0:
+            raise VoiceError(f"the speech engine did not start (data in {data})")
+        self._samples = array.array("h")
+        self._callback = _CALLBACK(self._collect)  # kept: the library holds a pointer to it
+        lib.espeak_SetSynthCallback(self._callback)
+        lib.espeak_SetParameter(RATE, rate, 0)
+        lib.espeak_SetParameter(VOLUME, volume, 0)
+
+    def _collect(self, wav: object, count: int, events: object) -> int:
+        if count > 0 and wav:
+            self._samples.extend(wav[:count])  # type: ignore[index]
+        return 0
+
+    def speak(self, text: str, language: str) -> array.array[int]:
+        """The samples of `text` said in `language` (kk, ru or en)."""
+        encoded = text.encode("utf-8")
+        with self._lock:
+            self._samples = array.array("h")
+            if self._lib.espeak_SetVoiceByName(VOICES[language].encode()) != 0:
+                raise VoiceError(f"no {language} voice")
+            result = self._lib.espeak_Synth(
+                encoded, len(encoded) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None
+            )
+            self._lib.espeak_Synchronize()
+            if result != 0:
+                raise VoiceError(f"the speech engine refused the text ({result})")
+            return self._samples
+
+    def write_wav(self, text: str, language: str, path: Path) -> float:
+        """Say `text` into a WAV file; return its length in seconds."""
+        samples = self.speak(text, language)
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(self.sample_rate)
+            out.writeframes(samples.tobytes())
+        return len(samples) / self.sample_rate
