@@ -34,6 +34,8 @@ from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.navigator import Navigator, State
 from kiosk.ui.print_jobs import PrintJobs
 
+REREADS, REREAD_MS = 5, 400  # a dashboard that could not read the journal looks again
+
 
 class StaffState(StrEnum):
     """Where staff are."""
@@ -70,6 +72,7 @@ class StaffDesk(QObject):
         self.catalogue_notice = ""
         self.called_at: datetime | None = None  # a visitor's call for staff, until cleared
         self._checked: dict[str, CheckReport] = {}
+        self._rereads = 0  # looks again at a journal that could not be read, in a row
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.setInterval(round(settings.timing.attendant_idle * 1000))
         self.idle_timer.timeout.connect(self._on_idle)
@@ -233,7 +236,18 @@ class StaffDesk(QObject):
         except JournalUnreadable as error:
             problems.append(f"cannot be read: {error}")
             seen = DeskJournal()
+            # Busy for a moment (being opened, or a long write): look again shortly, a few
+            # times, rather than show an empty day until staff tap something.
+            if self._rereads < REREADS:
+                self._rereads += 1
+                QTimer.singleShot(REREAD_MS, self, self._reread)
+        else:
+            self._rereads = 0
         return seen, tuple(problems)
+
+    def _reread(self) -> None:
+        if self.navigator.state is State.DASHBOARD:
+            self.navigator.refresh()
 
     def _on_staff_called(self) -> None:
         if self.called_at is None:

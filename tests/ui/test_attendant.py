@@ -187,6 +187,7 @@ def test_dashboard_figures_reprint_and_logout(qtbot, tmp_path) -> None:
     enter_pin(driver, PIN)
     assert driver.screen == "screen-dashboard"
     assert driver.attendant
+    driver.wait_until(lambda: driver.visible("counts"), 10)  # read when the journal is free
     content = driver.screen_content()
     counts = driver.text_of("counts")
     assert counts == content.fact("counts")
