@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
+from kiosk import upkeep
 from kiosk.logic.catalogue import CatalogueError, UnknownService, load_catalogue
 from kiosk.logic.check import check_folder
 from kiosk.logic.conditions import CENTRE_CLASSES
@@ -39,6 +40,13 @@ def kiosk_version() -> str:
         return version("kiosk")
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "0+unknown"
+
+
+class _Version(argparse.Action):
+    """--version: the package metadata is read only when asked, not on every start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        parser.exit(0, f"kiosk {kiosk_version()}\n")
 
 
 def _answer(text: str) -> tuple[str, str]:
@@ -72,7 +80,7 @@ def build_parser() -> Parser:
     parser.add_argument("--windowed", action="store_true", help="run in a window")
     parser.add_argument("--attendant", action="store_true", help="staff desk: PIN first")
     parser.add_argument("--smoke", action="store_true", help="start, check, exit")
-    parser.add_argument("--version", action="version", version=f"kiosk {kiosk_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
     quote = commands.add_parser("quote", help="print the quote for some answers as JSON")
@@ -141,9 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "doctor":  # it reports bad settings as one of its checks
-        return _doctor(args.settings)
+        return upkeep.doctor(args.settings)
     if args.command == "say":
-        return _say(args.text, args.say_lang, args.out)
+        return upkeep.say(args.text, args.say_lang, args.out)
     if args.command == "install-service":
         from kiosk.deploy import install
 
@@ -151,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "texts":
         if args.texts_command is None:
             parser.error("texts needs a sub-command: check, export or import")
-        return _texts(args)
+        path = getattr(args, "out", None) or getattr(args, "source", None)
+        return upkeep.texts(args.texts_command, args.folder, path)
     try:
         settings = load_settings(args.settings)
     except SettingsError as error:
@@ -164,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "slip":
         return _slip(args, settings)
     if args.command == "set-pin":
-        return _set_pin(settings, args.staff)
+        return upkeep.set_pin(settings, args.staff)
     if args.command == "screenshots":
         return _screenshots(args, settings)
     if args.command == "catalogue":
@@ -299,57 +308,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return FOLDER_IN_USE
 
 
-def _texts(args: argparse.Namespace) -> int:
-    from kiosk.settings import ASSETS
-    from kiosk.translations import TranslationError, export, import_po, missing
-
-    folder = args.folder or ASSETS / "i18n"
-    if args.texts_command == "export":
-        for path in export(folder, args.out):
-            print(f"kiosk: wrote {path}")
-        return 0
-    if args.texts_command == "import":
-        try:
-            changed = import_po(folder, args.source)
-        except TranslationError as error:
-            print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
-            return 1
-        print(f"kiosk: {changed} texts changed in {folder}")
-    problems = list(missing(folder))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        return 1
-    print(f"kiosk: every text in {folder} has kk, ru and en with the same placeholders")
-    return 0
-
-
-def _say(text: str, language: str, out: Path) -> int:
-    """Say `text` (its numbers and amounts in words) into a WAV file."""
-    from kiosk.logic.spoken import words
-    from kiosk.speech.voice import Voice, VoiceError
-
-    try:
-        seconds = Voice().write_wav(words(text, language), language, out)  # type: ignore[arg-type]
-    except VoiceError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"kiosk: cannot write {out}: {error}", file=sys.stderr)
-        return 1
-    print(f"kiosk: {seconds:.1f} s of speech in {out}")
-    return 0
-
-
-def _doctor(settings_path: Path | None) -> int:
-    from kiosk.doctor import report, run_checks
-
-    checks = run_checks(settings_path)
-    for line in report(checks):
-        print(line)
-    return 0 if all(check.ok for check in checks) else 1
-
-
 def _out_of_order(reason: str, *, windowed: bool) -> None:
     """A kiosk whose settings are wrong still takes its screen, to say it is out of order
     (with the reason for staff) rather than leave the desktop behind it."""
@@ -358,67 +316,6 @@ def _out_of_order(reason: str, *, windowed: bool) -> None:
 
     if has_display():
         show_cannot_start(reason, windowed=windowed)
-
-
-def _set_pin(settings: Settings, staff: str | None) -> int:
-    """Ask for the PIN twice (from the terminal, or two lines of standard input) and set
-    it; any PIN set lifts the lock after too many wrong PINs."""
-    import getpass
-
-    from kiosk.logic.pin_policy import ATTENDANT
-    from kiosk.storage.pin import PinError, PinStore
-
-    name = staff or ATTENDANT
-    if sys.stdin.isatty():
-        first = getpass.getpass(f"New PIN for {name} (at least 6 digits): ")
-        second = getpass.getpass("The same PIN again: ")
-    else:
-        first, second = sys.stdin.readline().strip(), sys.stdin.readline().strip()
-    if not first:
-        print("kiosk: no PIN was given; nothing was changed", file=sys.stderr)
-        return 1
-    if not second:
-        print("kiosk: the PIN was given once, not twice; nothing was changed", file=sys.stderr)
-        return 1
-    if first != second:
-        print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
-        return 1
-    try:
-        done = PinStore(settings.data_folder).set_pin(first, name)
-    except PinError as error:
-        print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"kiosk: the staff file cannot be written: {error}", file=sys.stderr)
-        return 1
-    if done.moved_aside is not None:
-        print(
-            f"kiosk: the staff file was damaged: moved aside to {done.moved_aside.name};"
-            " a new one is started and other staff members must set their PINs again"
-        )
-    action = "PIN set" + (" (staff mode unlocked)" if done.unlocked else "")
-    _audit(settings, action, done.staff)
-    print(f"kiosk: the PIN of {done.staff} is set (a salted scrypt hash in {settings.data_folder})")
-    if done.unlocked:
-        print("kiosk: staff mode, locked after too many wrong PINs, is open again")
-    return 0
-
-
-def _audit(settings: Settings, action: str, staff: str) -> None:
-    """Write a staff action in the journal's audit log (a journal that cannot be written is
-    said, and changes nothing of what was done)."""
-    import sqlite3
-
-    from kiosk.storage.journal import Journal
-
-    try:
-        journal = Journal(settings.data_folder / "journal.sqlite3")
-        try:
-            journal.audit(action, datetime.now(), staff=staff)
-        finally:
-            journal.close()
-    except (sqlite3.Error, OSError) as error:
-        print(f"kiosk: not written in the audit log ({error})", file=sys.stderr)
 
 
 def _screenshots(args: argparse.Namespace, settings: Settings) -> int:

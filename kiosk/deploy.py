@@ -58,8 +58,7 @@ class Step:
 
 def kiosk_command() -> str:
     """The absolute path of the kiosk command this installation runs."""
-    found = shutil.which("kiosk") or str(Path(sys.argv[0]).resolve())
-    return str(Path(found).resolve()) if found else "/usr/local/bin/kiosk"
+    return str(Path(shutil.which("kiosk") or sys.argv[0]).resolve())
 
 
 def systemd_version() -> int:

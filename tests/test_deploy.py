@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kiosk_process import environment
+
 KIOSK = Path(sys.executable).with_name("kiosk")
 UNIT = Path("etc/systemd/system/kiosk.service")
 
@@ -110,12 +112,11 @@ def xdotool(display: str, *args: str) -> str:
 def test_the_kiosk_without_a_window_manager_ignores_the_keys_that_leave(
     bare_x_server: str, tmp_path: Path
 ) -> None:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(
+    on_x = environment(
         DISPLAY=bare_x_server, QT_QPA_PLATFORM="xcb", KIOSK_DATA_FOLDER=str(tmp_path)
     )
     kiosk = subprocess.Popen(
-        [str(KIOSK)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(KIOSK)], env=on_x, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     log = tmp_path / "kiosk.log"
     try:

@@ -33,13 +33,7 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def safe_load(text: str, name: str = "<text>") -> Any:
     """Plain YAML (PyYAML's safe rules) through the fast parser: texts, tokens. The same
     limits as a catalogue file; a duplicate key is an error naming both lines."""
-    loader = _BASE(text)
-    try:
-        _screen(loader, name, text)
-    finally:
-        loader.dispose()
-    parsed = YamlFile.parse(name, text, loader=_BASE)
-    return parsed.data
+    return YamlFile.parse(name, text, loader=_BASE).data
 
 
 def _screen(loader: Any, name: str, text: str = "") -> None:
@@ -148,14 +142,15 @@ class YamlFile:
 
     @classmethod
     def parse(cls, name: str, text: str, loader: type[Any] | None = None) -> YamlFile:
-        """Parse YAML text within the limits; an error names the line."""
-        if loader is None:  # safe_load has screened the text already
-            screen = CatalogueLoader(text)
-            try:
-                _screen(screen, name, text)
-            finally:
-                screen.dispose()
-        parser = (loader or CatalogueLoader)(text)
+        """Parse YAML text (the catalogue's rules unless another `loader` is given) within
+        the limits; an error names the line."""
+        loader = loader or CatalogueLoader
+        screen = loader(text)
+        try:
+            _screen(screen, name, text)
+        finally:
+            screen.dispose()
+        parser = loader(text)
         try:
             node = parser.get_single_node()
             lines: dict[tuple[Any, ...], int] = {}

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.logic import staff_content
-from kiosk.logic.catalogue import load_catalogue
-from kiosk.logic.check import CheckReport, check_catalogue, check_folder
+from kiosk.logic.catalogue import CatalogueError, load_catalogue
+from kiosk.logic.check import CheckReport, check_catalogue
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.i18n import Language, Strings
 from kiosk.logic.money import MciYear, MoneyError
@@ -289,18 +289,25 @@ class StaffDesk(QObject):
         self._dashboard(f"⚠ kept until the kiosk restarts: {problem}" if problem else "")
 
     def _on_reload(self) -> None:
-        report = check_folder(self.settings.catalogue, self.today())
-        if not report.ok:
-            self._audit(f"catalogue reload refused: {report.problems[0]}")
-            self._dashboard(f"✗ {report.problems[0]}")
+        try:  # loaded once, then walked: what is checked is what is used
+            catalogue = load_catalogue(self.settings.catalogue)
+        except CatalogueError as error:
+            self._refuse_reload(str(error.problems[0]))
             return
-        catalogue = load_catalogue(self.settings.catalogue)
+        report = check_catalogue(catalogue, self.today())
+        if not report.ok:
+            self._refuse_reload(str(report.problems[0]))
+            return
         self.navigator.use_catalogue(catalogue)
         self.catalogue_notice = ""
         self._checked[f"{catalogue.version} {self.today()}"] = report
         GoodCatalogue(self.settings.data_folder).keep_if_clean(catalogue, self.now(), report)
         self._audit(f"catalogue reloaded: {catalogue.version}")
         self._dashboard(f"✓ {catalogue.version}")
+
+    def _refuse_reload(self, problem: str) -> None:
+        self._audit(f"catalogue reload refused: {problem}")
+        self._dashboard(f"✗ {problem}")
 
     def _on_serve(self) -> None:
         self._audit("assisted session")

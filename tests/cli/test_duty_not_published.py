@@ -14,13 +14,9 @@ import pytest
 
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.testing import ID_CARD_STOLEN, LICENCE_EXPIRED
+from tests.logic.helpers import NOT_PUBLISHED_2027 as NOT_PUBLISHED
 
 ANSWERS = {"id-card-restoration": ID_CARD_STOLEN, "driving-licence-replacement": LICENCE_EXPIRED}
-NOT_PUBLISHED = {
-    "kk": "2027 жылғы мемлекеттік баж мөлшері әлі жарияланған жоқ",
-    "ru": "Размер государственной пошлины на 2027 год ещё не опубликован",
-    "en": "The state duty amount for 2027 is not yet published",
-}
 
 
 def kiosk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

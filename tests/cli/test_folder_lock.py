@@ -13,15 +13,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.storage.folder_lock import FolderInUse, FolderLock
+from tests.kiosk_process import environment
 
 from .test_commands import kiosk_env
-
-
-def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env.update(extra)
-    return env
 
 
 def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

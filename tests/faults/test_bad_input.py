@@ -18,16 +18,15 @@ import pytest
 
 from kiosk.logic.catalogue import CatalogueError, load_catalogue
 from kiosk.logic.yamlfile import MAX_DEPTH, YamlFile, YamlFileError, safe_load
+from tests.kiosk_process import environment
 
 SERVICE = "services/id-card-restoration.yaml"
 
 
 def kiosk(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(env, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *args],
-        env=environment,
+        env=environment(**env),
         capture_output=True,
         text=True,
         timeout=60,
@@ -174,11 +173,9 @@ def test_a_settings_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_kiosk_with_a_bad_setting_shows_it_is_out_of_order() -> None:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(QT_QPA_PLATFORM="offscreen", KIOSK_TIMING__IDLE="inf")
     process = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed"],
-        env=environment,
+        env=environment(KIOSK_TIMING__IDLE="inf"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

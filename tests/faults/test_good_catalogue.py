@@ -3,7 +3,6 @@ fails at start, and staff told what failed."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import datetime
@@ -114,15 +113,9 @@ def test_a_smoke_check_still_fails_on_a_broken_catalogue(
     data = tmp_path / "data"
     GoodCatalogue(data).keep_if_clean(load_catalogue(catalogue_copy), NOW)
     (catalogue_copy / "fees.yaml").write_text("mci: [", encoding="utf-8")
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environment.update(
-        QT_QPA_PLATFORM="offscreen",
-        KIOSK_CATALOGUE=str(catalogue_copy),
-        KIOSK_DATA_FOLDER=str(data),
-    )
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "--smoke"],
-        env=environment,
+        env=environment(KIOSK_CATALOGUE=str(catalogue_copy), KIOSK_DATA_FOLDER=str(data)),
         capture_output=True,
         text=True,
         timeout=60,

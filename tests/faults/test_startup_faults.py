@@ -11,8 +11,8 @@ from pathlib import Path
 
 from kiosk.logic.i18n import LANGUAGES
 from kiosk.ui.cannot_start import cannot_start_screen
+from tests.kiosk_process import environment
 
-from ..cli.test_folder_lock import environment
 from .storage import read_only
 
 

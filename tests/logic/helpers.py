@@ -28,6 +28,13 @@ ID_LOST_FIRST_STANDARD = {
     "days-without-id": "under-10-days",
     "urgency": "standard",
 }
+ID_CARD_EXEMPT = {**ID_LOST_FIRST_STANDARD, "duty-exemption": "yes"}
+# In a year with no MCI published (2027): the sentence a visitor reads, in each language.
+NOT_PUBLISHED_2027 = {
+    "kk": "2027 жылғы мемлекеттік баж мөлшері әлі жарияланған жоқ",
+    "ru": "Размер государственной пошлины на 2027 год ещё не опубликован",
+    "en": "The state duty amount for 2027 is not yet published",
+}
 LICENCE_EARLY = {
     "reason": "early",
     "unpaid-fines": "no",

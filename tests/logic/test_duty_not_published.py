@@ -19,24 +19,13 @@ from kiosk.logic.quote import DUTY_NOT_PUBLISHED, Quote, make_quote
 from kiosk.logic.slip import Slip
 from kiosk.settings import ASSETS, Settings
 from kiosk.testing import ID_CARD_STOLEN, LICENCE_EXPIRED
+from tests.logic.helpers import ID_CARD_EXEMPT
+from tests.logic.helpers import NOT_PUBLISHED_2027 as NOT_PUBLISHED
 
 UNPUBLISHED = date(2027, 1, 5)
 TODAY = date(2026, 11, 23)
 ANSWERS = {"id-card-restoration": ID_CARD_STOLEN, "driving-licence-replacement": LICENCE_EXPIRED}
-ID_CARD_EXEMPT = {
-    "circumstance": "lost",
-    "losses-this-year": "1",
-    "duty-exemption": "yes",
-    "foreign-passport": "no",
-    "days-without-id": "under-10-days",
-    "urgency": "standard",
-}
 MCI_WORD = {"kk": "АЕК", "ru": "МРП", "en": "MCI"}
-NOT_PUBLISHED = {  # the sentence, in each language, as a visitor reads it
-    "kk": "2027 жылғы мемлекеттік баж мөлшері әлі жарияланған жоқ",
-    "ru": "Размер государственной пошлины на 2027 год ещё не опубликован",
-    "en": "The state duty amount for 2027 is not yet published",
-}
 
 
 @pytest.fixture(scope="module")

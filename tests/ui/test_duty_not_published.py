@@ -19,24 +19,13 @@ from kiosk.logic.i18n import LANGUAGES
 from kiosk.settings import Settings
 from kiosk.storage.pin import PinStore
 from kiosk.testing import ID_CARD_STOLEN, LICENCE_EXPIRED, KioskDriver
+from tests.logic.helpers import ID_CARD_EXEMPT
+from tests.logic.helpers import NOT_PUBLISHED_2027 as NOT_PUBLISHED
 
 UNPUBLISHED = date(2027, 1, 5)
 TODAY = date(2026, 11, 23)
 PIN = "482916"
 ANSWERS = {"id-card-restoration": ID_CARD_STOLEN, "driving-licence-replacement": LICENCE_EXPIRED}
-ID_CARD_EXEMPT = {
-    "circumstance": "lost",
-    "losses-this-year": "1",
-    "duty-exemption": "yes",
-    "foreign-passport": "no",
-    "days-without-id": "under-10-days",
-    "urgency": "standard",
-}
-NOT_PUBLISHED = {
-    "kk": "2027 жылғы мемлекеттік баж мөлшері әлі жарияланған жоқ",
-    "ru": "Размер государственной пошлины на 2027 год ещё не опубликован",
-    "en": "The state duty amount for 2027 is not yet published",
-}
 EMV = "000201"  # how every payment payload starts (EMVCo merchant-presented mode)
 
 

@@ -20,8 +20,9 @@ from PySide6.QtCore import QTimer
 
 from kiosk.logic.catalogue import load_catalogue
 from kiosk.settings import Privacy, Settings
-from kiosk.testing import KioskDriver
+from kiosk.testing import ID_CARD_STOLEN, KioskDriver
 from kiosk.ui.logs import setup_logging
+from tests.logic.helpers import ID_LOST_FIRST_STANDARD
 
 TODAY = date(2026, 11, 23)
 JOURNEYS = 100
@@ -29,23 +30,8 @@ LANGUAGES = ("kk", "ru", "en")
 # Answers that reach "Check your answers", and answers that end on a blocker.
 COMPLETE = {
     "id-card-restoration": [
-        {
-            "circumstance": "lost",
-            "losses-this-year": "1",
-            "duty-exemption": "no",
-            "foreign-passport": "no",
-            "days-without-id": "under-10-days",
-            "urgency": "standard",
-        },
-        {
-            "circumstance": "stolen",
-            "police-talon": "yes",
-            "losses-this-year": "3-or-more",
-            "duty-exemption": "no",
-            "foreign-passport": "yes",
-            "days-without-id": "over-30-days",
-            "urgency": "1-day",
-        },
+        ID_LOST_FIRST_STANDARD,
+        ID_CARD_STOLEN,
         {
             "circumstance": "lost",
             "losses-this-year": "2",
