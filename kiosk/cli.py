@@ -46,7 +46,8 @@ class _Version(argparse.Action):
     """--version: the package metadata is read only when asked, not on every start."""
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        parser.exit(0, f"kiosk {kiosk_version()}\n")
+        print(f"kiosk {kiosk_version()}")  # on stdout, as argparse's own action does
+        parser.exit(0)
 
 
 def _answer(text: str) -> tuple[str, str]:
