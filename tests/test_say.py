@@ -30,7 +30,8 @@ SAID = {
     ],
 )
 def test_amounts_are_said_as_words(language: str, expected: str) -> None:
-    assert words("Барлығы: 4\u00a0325 ₸", language) == expected  # type: ignore[arg-type]
+    shown = "4,325 ₸" if language == "en" else "4\u00a0325 ₸"  # as each language writes it
+    assert words(f"Барлығы: {shown}", language) == expected  # type: ignore[arg-type]
 
 
 def test_numbers_with_a_fraction_and_plain_ones() -> None:
