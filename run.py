@@ -299,6 +299,15 @@ def ensure_qt(platform: str) -> None:
     sys.exit("run.py: Qt still does not start after installing its system libraries")
 
 
+def ensure_sound() -> None:
+    """Audio mode's voice plays through ALSA's libasound: install it when we may, or say so
+    (the kiosk runs without it, and its staff dashboard says the voice cannot be heard)."""
+    import ctypes.util
+
+    if ctypes.util.find_library("asound") is None and not apt_install(["libasound2"]):
+        say("audio mode needs ALSA's library: apt-get install libasound2")
+
+
 def compile_bytecode() -> None:
     """Byte-compile the kiosk's own modules, as pip does for an installed package (an
     editable install has none, and PYTHONDONTWRITEBYTECODE would keep it that way)."""
@@ -339,6 +348,7 @@ def main(argv: list[str]) -> int:
         return lock()
     install(command)
     ensure_qt(qt_platform(command))
+    ensure_sound()
     if command == "test":
         return run_tests(rest)
     compile_bytecode()

@@ -11,9 +11,11 @@ import array
 import ctypes
 import threading
 import wave
+from collections.abc import Callable
 from pathlib import Path
 
 SYNCHRONOUS = 2  # AUDIO_OUTPUT_SYNCHRONOUS: samples come to the callback, nothing is played
+BUFFER_MS = 60  # samples reach the callback in pieces this long: the first one soon
 POS_CHARACTER = 1
 CHARS_UTF8 = 1
 RATE, VOLUME = 1, 2  # espeak_PARAMETER
@@ -54,34 +56,56 @@ class Voice:
             ctypes.c_void_p,
             ctypes.c_void_p,
         ]
-        self.sample_rate = lib.espeak_Initialize(SYNCHRONOUS, 0, str(data.parent).encode(), 0)
+        self.sample_rate = lib.espeak_Initialize(
+            SYNCHRONOUS, BUFFER_MS, str(data.parent).encode(), 0
+        )
         if self.sample_rate <= 0:
             raise VoiceError(f"the speech engine did not start (data in {data})")
-        self._samples = array.array("h")
+        self._each: Callable[[bytes], bool] = lambda samples: True
         self._callback = _CALLBACK(self._collect)  # kept: the library holds a pointer to it
         lib.espeak_SetSynthCallback(self._callback)
-        lib.espeak_SetParameter(RATE, rate, 0)
-        lib.espeak_SetParameter(VOLUME, volume, 0)
+        self.rate, self.volume = rate, volume
 
     def _collect(self, wav: object, count: int, events: object) -> int:
         if count > 0 and wav:
-            self._samples.extend(wav[:count])  # type: ignore[index]
+            samples = ctypes.string_at(wav, count * 2)  # type: ignore[call-overload]
+            return 0 if self._each(samples) else 1  # 1: stop saying this
         return 0
+
+    def stream(self, text: str, language: str, each: Callable[[bytes], bool]) -> bool:
+        """Say `text` in `language` (kk, ru or en), giving `each` the 16-bit samples piece
+        by piece as they are made; `each` returns False to cut the rest off. Returns whether
+        the whole text was said."""
+        encoded = text.encode("utf-8")
+        finished = True
+
+        def piece(samples: bytes) -> bool:
+            nonlocal finished
+            finished = finished and each(samples)
+            return finished
+
+        with self._lock:
+            self._each = piece
+            try:
+                if self._lib.espeak_SetVoiceByName(VOICES[language].encode()) != 0:
+                    raise VoiceError(f"no {language} voice")
+                self._lib.espeak_SetParameter(RATE, self.rate, 0)
+                self._lib.espeak_SetParameter(VOLUME, self.volume, 0)
+                result = self._lib.espeak_Synth(
+                    encoded, len(encoded) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None
+                )
+                self._lib.espeak_Synchronize()
+            finally:
+                self._each = lambda samples: True
+            if result != 0 and finished:
+                raise VoiceError(f"the speech engine refused the text ({result})")
+            return finished
 
     def speak(self, text: str, language: str) -> array.array[int]:
         """The samples of `text` said in `language` (kk, ru or en)."""
-        encoded = text.encode("utf-8")
-        with self._lock:
-            self._samples = array.array("h")
-            if self._lib.espeak_SetVoiceByName(VOICES[language].encode()) != 0:
-                raise VoiceError(f"no {language} voice")
-            result = self._lib.espeak_Synth(
-                encoded, len(encoded) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None
-            )
-            self._lib.espeak_Synchronize()
-            if result != 0:
-                raise VoiceError(f"the speech engine refused the text ({result})")
-            return self._samples
+        samples = array.array("h")
+        self.stream(text, language, lambda piece: samples.frombytes(piece) or True)
+        return samples
 
     def write_wav(self, text: str, language: str, path: Path) -> float:
         """Say `text` into a WAV file; return its length in seconds."""
