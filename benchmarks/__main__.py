@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "journey", "locked", "soak", "catalogue", "qr", "faults"]
+BENCHMARKS = ["startup", "journey", "locked", "soak", "catalogue", "qr", "faults", "speech"]
 
 
 def main(names: list[str]) -> int:

@@ -32,6 +32,7 @@ from kiosk.printing.factory import make_backend
 from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings, SettingsError
+from kiosk.speech.speaker import Speaker
 from kiosk.storage.folder_lock import FolderLock
 from kiosk.storage.good_catalogue import Fallback, GoodCatalogue
 from kiosk.storage.journal_writer import JournalWriter
@@ -39,6 +40,7 @@ from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
 from kiosk.storage.retention import SWEEP_EVERY_MS, Retention
+from kiosk.ui.audio_guide import AudioGuide
 from kiosk.ui.cannot_start import show_cannot_start, show_on_screen
 from kiosk.ui.logs import route_qt_messages, setup_logging
 from kiosk.ui.navigator import Navigator, Screens
@@ -83,6 +85,7 @@ class Kiosk:
     journal: JournalWriter
     session_log: SessionLog
     references: ReferenceBook | None = None
+    guide: AudioGuide | None = None
 
 
 def build_kiosk(
@@ -168,6 +171,15 @@ def build_kiosk(
         today,
     )
     window.attendant_requested.connect(staff.open)
+    speech = settings.speech
+
+    def speaker() -> Speaker:  # made when audio mode first starts: its thread, its voice
+        made = Speaker(speech.output, rate=speech.rate, volume=speech.volume)
+        window.destroyed.connect(lambda: made.close())
+        return made
+
+    guide = AudioGuide(navigator, speaker)
+    staff.speech_fault = guide.fault
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
     shortcut.activated.connect(staff.open)
     # What visitors printed goes when its retention ends: swept now and every hour, off the
@@ -192,6 +204,7 @@ def build_kiosk(
         journal,
         session_log,
         references,
+        guide,
     )
 
 
@@ -369,6 +382,8 @@ def _serve(
     if attendant:  # a staff desk: the PIN first
         kiosk.staff.open()
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
+    if kiosk.guide is not None:  # the voice and the sound device, ready before a visitor
+        QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.guide.warm)
     if fallback is None:
         good = GoodCatalogue(settings.data_folder)
         QTimer.singleShot(2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(catalogue))

@@ -33,7 +33,7 @@ LOGIND = Path("/etc/systemd/logind.conf.d/kiosk.conf")
 SETTINGS = Path("/etc/kiosk/settings.toml")
 # What Qt's wheels need from the system, for each platform plugin the sessions use.
 QT_LIBRARIES = ["libgl1", "libegl1", "libopengl0", "libfontconfig1", "libfreetype6"]
-QT_LIBRARIES += ["libglib2.0-0", "libdbus-1-3", "libxkbcommon0"]
+QT_LIBRARIES += ["libglib2.0-0", "libdbus-1-3", "libxkbcommon0", "libasound2"]  # + the voice
 QT_WAYLAND = ["libwayland-client0", "libwayland-cursor0", "libwayland-egl1"]
 QT_XCB = ["libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0"]
 QT_XCB += ["libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0"]
@@ -81,7 +81,7 @@ def plan(session: str, kiosk: str, systemd: int) -> list[Step]:
         ),
         Step(
             f"create the system user {USER!r}: home {HOME} (its data folder), no shell login "
-            "(/usr/sbin/nologin), groups video, input, render and lp, not in sudo",
+            "(/usr/sbin/nologin), groups video, input, render, audio and lp, not in sudo",
             (
                 "useradd",
                 "--system",
@@ -91,7 +91,7 @@ def plan(session: str, kiosk: str, systemd: int) -> list[Step]:
                 "--shell",
                 "/usr/sbin/nologin",
                 "--groups",
-                "video,input,render,lp",
+                "video,input,render,audio,lp",
                 USER,
             ),
         ),

@@ -44,7 +44,7 @@ def run_checks(settings_path: Path | None, today: date | None = None) -> list[Ch
     where = settings_path or default_settings_file()
     source = str(where) if settings_path or where.exists() else "defaults (no settings file)"
     checks = [Check("settings", True, f"{source}; kiosk {settings.kiosk_id}")]
-    for check in (_catalogue, _good_copy, _data_folder, _journal, _staff, _printer):
+    for check in (_catalogue, _good_copy, _data_folder, _journal, _staff, _printer, _speech):
         checks.append(_guarded(check, settings, today or date.today()))
     checks.append(_display())
     checks.append(_fonts())
@@ -175,6 +175,25 @@ def _printer(settings: Settings, today: date) -> Check:
     if not os.access(device, os.W_OK):
         return Check("printer", False, f"escpos {device} cannot be written by this user")
     return Check("printer", True, f"escpos {device} is there (paper is told at the first job)")
+
+
+def _speech(settings: Settings, today: date) -> Check:
+    """Audio mode's voice has its three languages and its sound device opens (a device the
+    running kiosk holds is busy, which is as good)."""
+    from kiosk.speech.alsa import probe
+    from kiosk.speech.voice import Voice, VoiceError
+
+    try:
+        voice = Voice()
+        for language in ("kk", "ru", "en"):
+            voice.speak("1", language)
+    except VoiceError as error:
+        return Check("speech", False, str(error))
+    device = settings.speech.output
+    problem = probe(device, voice.sample_rate)
+    if problem:
+        return Check("speech", False, problem)
+    return Check("speech", True, f"eSpeak NG kk, ru, en; sound device {device!r}")
 
 
 def _usb_present(vendor: int, product: int) -> bool:

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings import SettingsError as PydanticSettingsError
 
@@ -161,6 +169,32 @@ class Logging(BaseModel):
     files: int = Field(default=5, ge=1, le=50)  # rotated files kept
 
 
+class Speech(BaseModel):
+    """Audio mode's voice: the ALSA device it plays on, how fast and how loud it speaks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    device: str = Field(default="default", min_length=1, max_length=200)
+    rate: int = Field(default=160, ge=80, le=450)  # words a minute
+    volume: int = Field(default=100, ge=0, le=200)  # the engine's: 100 is as recorded
+    # The speaker stays silent: the voice plays only on `headphones_device`, the socket a
+    # visitor plugs headphones into (an ALSA device such as plughw:CARD=PCH,DEV=0).
+    headphones_only: bool = False
+    headphones_device: str = Field(default="", max_length=200, validate_default=True)
+
+    @field_validator("headphones_device")
+    @classmethod
+    def _headphones_named(cls, device: str, info: ValidationInfo) -> str:
+        if info.data.get("headphones_only") and not device:
+            raise ValueError("the headphone socket's ALSA device is needed: headphones_only is on")
+        return device
+
+    @property
+    def output(self) -> str:
+        """The ALSA device the voice plays on."""
+        return self.headphones_device if self.headphones_only else self.device
+
+
 class Settings(BaseSettings):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
@@ -180,6 +214,7 @@ class Settings(BaseSettings):
     printer: Printer = Printer()
     privacy: Privacy = Privacy()
     logging: Logging = Logging()
+    speech: Speech = Speech()
     catalogue: Path = ASSETS
     data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.logic.content import ScreenContent
 from kiosk.printing.backends import Backend
-from kiosk.settings import Settings, Timing
+from kiosk.settings import Settings, Speech, Timing
 from kiosk.storage.journal import Journal
 
 # Answers that reach the result screen with most of what it can show (blockers aside):
@@ -86,6 +86,9 @@ class KioskDriver:
                 settings = Settings(data_folder=folder, timing=Timing())
             else:
                 settings = settings.model_copy(update={"data_folder": folder})
+        if "speech" not in settings.model_fields_set:
+            # The driver's kiosk speaks to ALSA's null device: the whole way, but not aloud.
+            settings = settings.model_copy(update={"speech": Speech(device="null")})
         if "tap_guard" not in settings.timing.model_fields_set:
             # The driver taps as fast as a test runs; the tap guard is tested on its own.
             timing = settings.timing.model_copy(update={"tap_guard": 0.0})
@@ -261,6 +264,19 @@ class KioskDriver:
     def bill_total(self) -> str:
         """The total on the result screen, as shown."""
         return self.text_of("bill-total").replace("\u00a0", " ")
+
+    def spoken(self) -> list[tuple[str, str]]:
+        """What the kiosk has said in this session (audio mode), as (language, text)
+        pairs in the order said; empty when audio mode is off or the kiosk started over."""
+        guide = self.kiosk.guide
+        return list(guide.spoken) if guide is not None else []
+
+    def press(
+        self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        """Press and release a key on the window (as a keyboard or keypad would)."""
+        QTest.keyClick(self.window, key, modifiers)
+        QApplication.processEvents()
 
     def payloads(self) -> dict[str, str]:
         """The payload property of every visible payment QR widget, by payee."""

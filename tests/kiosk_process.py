@@ -10,14 +10,15 @@ from pathlib import Path
 
 
 def environment(**settings: str) -> dict[str, str]:
-    """This environment without KIOSK_* variables or a display, offscreen, with `settings`
-    added."""
+    """This environment without KIOSK_* variables or a display, offscreen, speaking (in
+    audio mode) to ALSA's null device, with `settings` added."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith("KIOSK_") and k not in ("DISPLAY", "WAYLAND_DISPLAY")
     }
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["KIOSK_SPEECH__DEVICE"] = "null"
     env.update(settings)
     return env
 

@@ -49,6 +49,8 @@ def test_default_file_is_read_from_the_config_folder(
         ('kiosk_id = "no spaces please"\n', "kiosk_id"),
         ("[centre]\ncentre_class = 3\n", "centre.centre_class"),
         ('colour = "blue"\n', "colour"),
+        ("[speech]\nheadphones_only = true\n", "speech.headphones_device"),
+        ("[speech]\nrate = 1000\n", "speech.rate"),
     ],
 )
 def test_bad_value_names_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -97,3 +99,14 @@ def test_a_settings_file_named_by_the_environment_must_exist(
     monkeypatch.setenv("KIOSK_SETTINGS_FILE", str(tmp_path / "missing.toml"))
     with pytest.raises(SettingsError, match=r"missing\.toml does not exist"):
         load_settings()
+
+
+def test_headphones_only_speaks_on_the_headphone_socket_alone(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        '[speech]\ndevice = "default"\nheadphones_only = true\n'
+        'headphones_device = "plughw:CARD=PCH,DEV=0"\n',
+        encoding="utf-8",
+    )
+    assert load_settings(path).speech.output == "plughw:CARD=PCH,DEV=0"
+    assert load_settings().speech.output == "default"

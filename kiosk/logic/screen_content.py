@@ -31,8 +31,10 @@ def welcome(
     *,
     large_text: bool = False,
     high_contrast: bool = False,
+    audio: bool = False,
 ) -> ScreenContent:
-    """Welcome: Start, the languages this kiosk offers, the accessibility toggles."""
+    """Welcome: Start, the languages this kiosk offers, the accessibility toggles (Listen,
+    large text, high contrast)."""
     t = Texts(strings, language)
     offered = [code for code in LANGUAGES if code in languages]
     choices = [Choice("start", t("welcome.start"))]
@@ -44,6 +46,7 @@ def welcome(
             for code in offered
         ]
     choices += [
+        Choice("audio-mode", t("audio-mode.button"), selected=audio),
         Choice("a11y-large-text", t("a11y.large-text"), selected=large_text),
         Choice("a11y-high-contrast", t("a11y.high-contrast"), selected=high_contrast),
     ]

@@ -28,6 +28,7 @@ class VisitorSession:
     language: Language
     large_text: bool = False
     high_contrast: bool = False
+    audio: bool = False  # audio mode: the screens are spoken, the keys move through them
     interview: Interview | None = None
     have: set[str] = field(default_factory=set)  # documents the visitor says they have
     reference: str | None = None
@@ -136,6 +137,7 @@ class VisitorSession:
         self.language = language
         self.large_text = False
         self.high_contrast = False
+        self.audio = False
         self.staff_called = False
 
     def _ask(self, question_id: str) -> Step:

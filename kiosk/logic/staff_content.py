@@ -52,6 +52,7 @@ class DeskFacts:
     journal_problems: tuple[str, ...] = ()  # not writing, unreadable, found corrupt
     kiosk_id: str = ""
     staff_called: str = ""  # since when (HH:MM) a visitor has been calling staff
+    speech_problem: str = ""  # why audio mode's voice cannot be heard
 
 
 def pin(strings: Strings, language: Language, message: str = "") -> ScreenContent:
@@ -114,6 +115,9 @@ def dashboard(
         outcome = value_text(t, "print", outcome)
         failed = t("attendant.last-print", reference=reference, status=outcome, detail=detail)
         status.append(_status(failed, problem=True))
+    if facts.speech_problem:
+        line = t("attendant.speech-problem", detail=facts.speech_problem)
+        status.append(_status(line, problem=True))
     for problem in facts.journal_problems:
         status.append(_status(t("attendant.journal-problem", detail=problem), problem=True))
     services: dict[str, int] = {}

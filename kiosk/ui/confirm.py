@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.logic import ending_content
 from kiosk.logic.content import ScreenContent
@@ -15,7 +15,11 @@ from kiosk.ui.widgets.confirm_overlay import ConfirmOverlay
 
 
 class Confirmation(QObject):
-    """One question at a time; `content` is what it asks while it shows, else None."""
+    """One question at a time; `content` is what it asks while it shows, else None.
+
+    Signals: asked() when the question shows (or shows again in another language)."""
+
+    asked = Signal()
 
     def __init__(
         self,
@@ -51,6 +55,7 @@ class Confirmation(QObject):
     def _paint(self) -> None:
         self.content = ending_content.confirm(self.strings, self.language(), self.kind)
         self.overlay.paint(self.content)
+        self.asked.emit()
 
     def _on_answer(self, yes: bool) -> None:
         if not self.guard.allows():

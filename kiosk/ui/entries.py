@@ -51,6 +51,7 @@ class ScreenEntries:
             nav.settings.languages,
             large_text=session.large_text,
             high_contrast=session.high_contrast,
+            audio=session.audio,
         )
 
     def _services(self) -> ScreenContent:

@@ -143,7 +143,7 @@ class IdleWarning(QObject):
         self.seconds = 0
         monitor.warned.connect(self._show)
         monitor.counted.connect(self._show)
-        overlay.more_time.connect(self._on_more_time)
+        overlay.more_time.connect(self.more_time)
 
     def retranslate(self) -> None:
         """The language changed: say it again, if it is showing."""
@@ -160,6 +160,7 @@ class IdleWarning(QObject):
         self.content = build.idle_warning(self.strings, self.language(), seconds)
         self.overlay.paint(self.content, strip=self.over_codes())
 
-    def _on_more_time(self) -> None:
+    def more_time(self) -> None:
+        """More time: the warning goes and the idle time starts again."""
         self.hide()
         self.monitor.restart()

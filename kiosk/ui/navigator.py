@@ -50,12 +50,14 @@ ASK_BEFORE_START_OVER = (State.QUESTION, State.REVIEW, State.DOCUMENTS, State.RE
 class Navigator(QObject):
     """Owns the visitor session and the current state.
 
-    Signals: state_changed(state), session_ended(outcome) with outcome one of completed,
-    blocked, abandoned, timed-out; noted(facts) with facts of the session for the journal
-    (service, language, total, reference).
+    Signals: state_changed(state), shown(fresh), wiped(), session_ended(outcome) with
+    outcome one of completed, blocked, abandoned, timed-out; noted(facts) with facts of the
+    session for the journal (service, language, total, reference).
     """
 
     state_changed = Signal(str)
+    shown = Signal(bool)  # a screen was painted: fresh (a new step) or the same one again
+    wiped = Signal()  # the session was wiped (the kiosk is starting over)
     session_ended = Signal(str)
     staff_called = Signal()
     noted = Signal(dict)
@@ -191,6 +193,7 @@ class Navigator(QObject):
         self.jobs.end_session(self.session_number)
         self.session_number += 1
         self.session.wipe(self.settings.default_language)
+        self.wiped.emit()  # before anything is painted for the next visitor
         for screen in self.screens.all():
             screen.wipe()
         self.visit.forget()
@@ -241,6 +244,7 @@ class Navigator(QObject):
             self.guard.changed()
         if state is State.THANKS:
             self.thanks_timer.start(round(self.settings.timing.thanks * 1000))
+        self.shown.emit(fresh)
 
     def apply_theme(self) -> None:
         """Style the window for the visitor's choices and the window's size."""
@@ -335,6 +339,7 @@ class Navigator(QObject):
         else:
             self.session.have.discard(document_id)
         self.screens.documents.paint(build.documents(self.quote, self.session.have, self.strings))
+        self.shown.emit(False)
 
     def on_idle_expired(self) -> None:
         # A visitor who had their result or blocker keeps that outcome; others timed out.
@@ -347,6 +352,12 @@ class Navigator(QObject):
         session.high_contrast = session.high_contrast if high_contrast is None else high_contrast
         self.apply_theme()
         self._show()  # the toggles' state is part of what the screen says
+
+    def on_audio(self, on: bool) -> None:
+        """Audio mode on or off (the Listen button, or any key on the welcome screen)."""
+        if self.session.audio != on:
+            self.session.audio = on
+            self._show()
 
 
 def _to(step: Step | None) -> State | None:

@@ -70,6 +70,7 @@ class StaffDesk(QObject):
         self.message = ""  # what came of a staff action
         # Set when the catalogue failed at start and the kiosk runs on the last good copy.
         self.catalogue_notice = ""
+        self.speech_fault: Callable[[], str] = lambda: ""  # the voice, when it cannot be heard
         self.called_at: datetime | None = None  # a visitor's call for staff, until cleared
         self._checked: dict[str, CheckReport] = {}
         self._rereads = 0  # looks again at a journal that could not be read, in a row
@@ -222,6 +223,7 @@ class StaffDesk(QObject):
             journal_problems=problems,
             kiosk_id=self.settings.kiosk_id,
             staff_called=f"{self.called_at:%H:%M}" if self.called_at else "",
+            speech_problem=self.speech_fault(),
         )
         return staff_content.dashboard(facts, catalogue, self.strings, language)
 

@@ -24,6 +24,7 @@ def connect_screens(navigator: Navigator) -> None:
     s.welcome.started.connect(lambda: tap(Event.START))
     s.welcome.large_text_toggled.connect(lambda on: navigator.on_accessibility(on, None))
     s.welcome.high_contrast_toggled.connect(lambda on: navigator.on_accessibility(None, on))
+    s.welcome.audio_toggled.connect(navigator.on_audio)
     s.services.service_chosen.connect(lambda service: tap(Event.SERVICE, service))
     s.question.answer_given.connect(lambda q, o: tap(Event.ANSWER, q, o))
     s.review.change_requested.connect(lambda question: tap(Event.CHANGE, question))

@@ -1,4 +1,4 @@
-"""Welcome: language, accessibility, and Start."""
+"""Welcome: language, accessibility (Listen, large text, high contrast), and Start."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class WelcomeScreen(Screen):
     """The first screen a visitor sees.
 
     Signals: language_chosen(str), started(), large_text_toggled(bool),
-    high_contrast_toggled(bool).
+    high_contrast_toggled(bool), audio_toggled(bool).
     """
 
     name = "welcome"
@@ -22,6 +22,7 @@ class WelcomeScreen(Screen):
     started = Signal()
     large_text_toggled = Signal(bool)
     high_contrast_toggled = Signal(bool)
+    audio_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,9 +39,14 @@ class WelcomeScreen(Screen):
         row.addStretch(1)
         self.large_text = QPushButton(objectName="a11y-large-text", checkable=True)
         self.high_contrast = QPushButton(objectName="a11y-high-contrast", checkable=True)
+        # The widest of the accessibility row: the way into audio mode (any key is too).
+        self.audio = QPushButton(objectName="audio-mode", checkable=True)
+        self.audio.setProperty("role", "toggle")
+        self.audio.toggled.connect(self.audio_toggled)
         access = QHBoxLayout()
+        access.setSpacing(16)
         access.addStretch(1)
-        for button in (self.large_text, self.high_contrast):
+        for button in (self.audio, self.large_text, self.high_contrast):
             button.setProperty("role", "toggle")
             access.addWidget(button)
         access.addStretch(1)
@@ -79,7 +85,7 @@ class WelcomeScreen(Screen):
         self.start.setText(choices["start"].label)
         self.languages.paint(content.choices)
         self.choose_language.setVisible(any(c.startswith("lang-") for c in choices))
-        for button in (self.large_text, self.high_contrast):
+        for button in (self.audio, self.large_text, self.high_contrast):
             choice = choices[button.objectName()]
             button.setText(choice.label)
             button.blockSignals(True)  # showing the state is not toggling it
