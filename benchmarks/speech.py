@@ -23,26 +23,11 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.timing import percentiles
 from kiosk.settings import Settings, Speech
 from kiosk.speech.speaker import Heard, Speaker
-from kiosk.testing import KioskDriver, settle
+from kiosk.testing import ID_CARD_STOLEN, LICENCE_EXPIRED, KioskDriver, settle
 
 K = Qt.Key
 JOURNEYS = 8  # rounds of both services in the three languages
-ANSWERS = {
-    "id-card-restoration": {
-        "circumstance": "lost",
-        "losses-this-year": "1",
-        "duty-exemption": "no",
-        "foreign-passport": "no",
-        "days-without-id": "under-10-days",
-        "urgency": "standard",
-    },
-    "driving-licence-replacement": {
-        "reason": "early",
-        "unpaid-fines": "no",
-        "recent-photo-document": "yes",
-        "duty-paid-before": "no",
-    },
-}
+ANSWERS = {"id-card-restoration": ID_CARD_STOLEN, "driving-licence-replacement": LICENCE_EXPIRED}
 
 
 class Clock:

@@ -19,6 +19,15 @@ K = Qt.Key
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
+def listening(qtbot, language: str = "en", **start) -> KioskDriver:
+    """A kiosk in audio mode (any key), the language chosen and Start pressed, by keys."""
+    driver = KioskDriver.start(qtbot, today=TODAY, **start)
+    driver.press(K.Key_A)
+    choose(driver, f"lang-{language}")
+    choose(driver, "start")
+    return driver
+
+
 def last(driver: KioskDriver) -> tuple[str, str]:
     return driver.spoken()[-1]
 
@@ -53,10 +62,7 @@ def test_listen_button_starts_it_and_taps_alone_say_nothing(qtbot) -> None:
 
 
 def test_help_repeat_back_numbers_and_volume(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-en")
-    choose(driver, "start")
+    driver = listening(qtbot, "en")
     driver.press(K.Key_2)  # the second service, by its number
     assert driver.state == "question"
     content = driver.screen_content()
@@ -86,10 +92,7 @@ def test_help_repeat_back_numbers_and_volume(qtbot) -> None:
 
 
 def test_start_over_by_keys_asks_aloud_and_keeps_audio_mode(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-ru")
-    choose(driver, "start")
+    driver = listening(qtbot, "ru")
     choose(driver, "service-id-card-restoration")
     choose(driver, "nav-home")
     assert driver.screen_content().screen == "confirm"
@@ -123,10 +126,7 @@ def test_the_result_reads_the_whole_slip_on_request(qtbot) -> None:
 
 def test_idle_warning_is_said_and_any_key_is_more_time_then_idle_ends_it(qtbot) -> None:
     settings = Settings(timing=Timing(idle=0.3, countdown=2, tap_guard=0))
-    driver = KioskDriver.start(qtbot, settings=settings, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-en")
-    choose(driver, "start")
+    driver = listening(qtbot, settings=settings)
     driver.wait_until(lambda: driver.screen_content().screen == "idle-warning", 5)
     assert words(driver.screen_content().heading, "en") in said(driver, "en")
     driver.press(K.Key_X)
@@ -138,10 +138,7 @@ def test_idle_warning_is_said_and_any_key_is_more_time_then_idle_ends_it(qtbot) 
 
 
 def test_the_ring_is_thick_amber_round_what_the_keys_stand_on(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-en")
-    choose(driver, "start")
+    driver = listening(qtbot, "en")
     move_to(driver, "service-driving-licence-replacement")
     target = driver.widget("service-driving-licence-replacement")
     ring = driver.widget("focus-ring")
@@ -192,10 +189,7 @@ def test_a_document_ticked_by_keys_keeps_its_place_and_says_its_state(qtbot) -> 
 
 
 def test_call_staff_by_keys_says_that_staff_are_coming(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-en")
-    choose(driver, "start")
+    driver = listening(qtbot, "en")
     choose(driver, "call-staff")
     assert driver.kiosk.navigator.session.staff_called
     assert last(driver) == ("en", "A member of staff has been called and is on the way.")
@@ -216,10 +210,7 @@ def test_the_language_can_be_changed_by_keys_from_the_header(qtbot) -> None:
 
 
 def test_keypad_digits_and_lone_modifiers_never_answer(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.press(K.Key_A)
-    choose(driver, "lang-en")
-    choose(driver, "start")
+    driver = listening(qtbot, "en")
     choose(driver, "service-id-card-restoration")
     said_before = len(driver.spoken())
     for key in (K.Key_Shift, K.Key_NumLock, K.Key_Control):
