@@ -274,8 +274,11 @@ class KioskDriver:
     def press(
         self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     ) -> None:
-        """Press and release a key on the window (as a keyboard or keypad would)."""
-        QTest.keyClick(self.window, key, modifiers)
+        """Press and release a key, through the window system as a keyboard or keypad's
+        would come (to the window, then the widget with the focus)."""
+        native = self.window.windowHandle()
+        assert native is not None, "the window is not shown"
+        QTest.keyClick(native, key, modifiers)
         QApplication.processEvents()
 
     def payloads(self) -> dict[str, str]:

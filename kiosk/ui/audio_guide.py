@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.logic import screen_content as build
@@ -54,7 +54,11 @@ class AudioGuide(QObject):
         self._keyed = False  # a visitor's key is being handled
         self.narrated = 0  # screens said so far (a press that brings one says nothing more)
         self._areas: set[int] = set()  # scroll areas the ring follows
-        QCoreApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        # Keys are taken where the window system delivers them, the window's native window,
+        # before any widget: watching that one object (not every event of the application)
+        # costs the screens nothing. It exists once the window is shown.
+        self._native: QWindow | None = None
+        navigator.window.installEventFilter(self)
         navigator.shown.connect(self._on_shown)
         navigator.wiped.connect(self._on_wiped)
         navigator.idle.warned.connect(lambda _seconds: self._on_shown(True))
@@ -169,7 +173,14 @@ class AudioGuide(QObject):
     # -- keys -------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind == QEvent.Type.Show and watched is self.nav.window:
+            native = self.nav.window.windowHandle()
+            if native is not None and native is not self._native:
+                native.installEventFilter(self)
+                self._native = native
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         nav = self.nav
         staff = nav.staff is not None and nav.staff.logged_in
