@@ -59,3 +59,20 @@ def test_volume_is_kept_within_the_engines_range() -> None:
         assert speaker.volume == 0
     finally:
         speaker.close()
+
+
+def test_two_speakers_in_one_process_both_speak() -> None:
+    """The engine is one per process (initialising it twice crashed a speaking thread):
+    each speaker still gets its own samples."""
+    heard: dict[str, list[Heard]] = {"a": [], "b": []}
+    first = Speaker("null", on_heard=heard["a"].append)
+    second = Speaker("null", on_heard=heard["b"].append)
+    try:
+        for _ in range(5):
+            first.say([("kk", LONG)])
+            second.say([("ru", "Начать заново?")])
+        wait_for(lambda: bool(heard["a"]) and bool(heard["b"]))
+        assert first.fault == second.fault == ""
+    finally:
+        first.close()
+        second.close()

@@ -1,8 +1,8 @@
 """eSpeak NG, from the espeakng-loader wheel (its library and voice data, offline), through
 ctypes: text in, 16-bit mono samples out. It has Kazakh, Russian and English voices.
 
-The library keeps global state, so one Voice serves one process and a lock keeps one
-utterance at a time.
+The library keeps global state: it is initialised once per process and a lock keeps one
+utterance at a time, whichever Voice says it.
 """
 
 from __future__ import annotations
@@ -29,20 +29,22 @@ class VoiceError(RuntimeError):
     """The speech engine cannot be loaded or refused the text."""
 
 
-class Voice:
-    """Speaks text as samples at `sample_rate` Hz."""
+class _Engine:
+    """The library, initialised once per process (it keeps global state: initialising it
+    again while another thread speaks brings the process down), and the one callback it
+    calls with samples, handed on to whoever is speaking."""
 
-    _lock = threading.Lock()
+    lock = threading.Lock()
+    loaded: _Engine | None = None
 
-    def __init__(self, rate: int = 160, volume: int = 100) -> None:
+    def __init__(self) -> None:
         try:
             import espeakng_loader
 
-            self._lib = ctypes.CDLL(espeakng_loader.get_library_path())
+            lib = ctypes.CDLL(espeakng_loader.get_library_path())
             data = Path(espeakng_loader.get_data_path())
         except (ImportError, OSError) as error:
             raise VoiceError(f"the speech engine cannot be loaded: {error}") from error
-        lib = self._lib
         lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
@@ -61,16 +63,33 @@ class Voice:
         )
         if self.sample_rate <= 0:
             raise VoiceError(f"the speech engine did not start (data in {data})")
-        self._each: Callable[[bytes], bool] = lambda samples: True
-        self._callback = _CALLBACK(self._collect)  # kept: the library holds a pointer to it
-        lib.espeak_SetSynthCallback(self._callback)
-        self.rate, self.volume = rate, volume
+        self.lib = lib
+        self.each: Callable[[bytes], bool] = lambda samples: True
+        self.callback = _CALLBACK(self._collect)  # kept: the library holds a pointer to it
+        lib.espeak_SetSynthCallback(self.callback)
 
     def _collect(self, wav: object, count: int, events: object) -> int:
         if count > 0 and wav:
             samples = ctypes.string_at(wav, count * 2)  # type: ignore[call-overload]
-            return 0 if self._each(samples) else 1  # 1: stop saying this
+            return 0 if self.each(samples) else 1  # 1: stop saying this
         return 0
+
+    @classmethod
+    def get(cls) -> _Engine:
+        """The process's engine, loaded on first use (call with `lock` held)."""
+        if cls.loaded is None:
+            cls.loaded = cls()
+        return cls.loaded
+
+
+class Voice:
+    """Speaks text as samples at `sample_rate` Hz, at its own rate and volume. Any number
+    of voices share the process's one engine, one utterance at a time."""
+
+    def __init__(self, rate: int = 160, volume: int = 100) -> None:
+        with _Engine.lock:
+            self.sample_rate = _Engine.get().sample_rate
+        self.rate, self.volume = rate, volume
 
     def stream(self, text: str, language: str, each: Callable[[bytes], bool]) -> bool:
         """Say `text` in `language` (kk, ru or en), giving `each` the 16-bit samples piece
@@ -84,19 +103,21 @@ class Voice:
             finished = finished and each(samples)
             return finished
 
-        with self._lock:
-            self._each = piece
+        with _Engine.lock:
+            engine = _Engine.get()
+            lib = engine.lib
+            engine.each = piece
             try:
-                if self._lib.espeak_SetVoiceByName(VOICES[language].encode()) != 0:
+                if lib.espeak_SetVoiceByName(VOICES[language].encode()) != 0:
                     raise VoiceError(f"no {language} voice")
-                self._lib.espeak_SetParameter(RATE, self.rate, 0)
-                self._lib.espeak_SetParameter(VOLUME, self.volume, 0)
-                result = self._lib.espeak_Synth(
+                lib.espeak_SetParameter(RATE, self.rate, 0)
+                lib.espeak_SetParameter(VOLUME, self.volume, 0)
+                result = lib.espeak_Synth(
                     encoded, len(encoded) + 1, 0, POS_CHARACTER, 0, CHARS_UTF8, None, None
                 )
-                self._lib.espeak_Synchronize()
+                lib.espeak_Synchronize()
             finally:
-                self._each = lambda samples: True
+                engine.each = lambda samples: True
             if result != 0 and finished:
                 raise VoiceError(f"the speech engine refused the text ({result})")
             return finished
