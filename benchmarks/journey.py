@@ -15,6 +15,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from benchmarks.timing import percentiles
 from benchmarks.visitor import Visitor, rss_mib
 from kiosk.app import Kiosk
@@ -31,12 +33,17 @@ SLIPS = 60  # slip PDFs rendered directly, for the slip figure
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="kiosk-journey-"))
     visitor = Visitor(Settings(data_folder=folder))
+    print(f"  platform {QApplication.platformName()}")
     print(f"  RSS after start-up          {rss_mib():6.1f} MiB")
+    print(
+        f"  idle work after start       {visitor.warm_ms:6.0f} ms (warm-up and every screen once)"
+    )
     first_service, paths = next(iter(visitor.paths.items()))
     answers, complete = next((a, c) for a, c in paths if c)
     visitor.journey(first_service, answers, complete, "kk")
     first = {kind: times[:] for kind, times in visitor.times.items()}
     visitor.times.clear()
+    visitor.by_language.clear()
     journeys = 0
     started = time.perf_counter()
     for language in LANGUAGES:
@@ -48,7 +55,7 @@ def main() -> None:
     taps = sum(len(v) for k, v in visitor.times.items() if not k.startswith("slip"))
     print(f"  {journeys} journeys, {taps} taps in {seconds:.0f} s")
     print(f"  RSS after the journeys      {rss_mib():6.1f} MiB")
-    print("  first journey (cold), ms per step:")
+    print("  first journey (after the idle work), ms per step:")
     for kind, times in first.items():
         print(f"    {kind:32} " + "  ".join(f"{t:6.1f}" for t in times))
     print("  tap → screen painted        p50 ms   p95 ms   max ms      n")
@@ -58,8 +65,17 @@ def main() -> None:
             continue
         every += times
         print(_row(kind, times))
-    print(_row("every step", every) + "   (target p95 ≤ 16 ms)")
-    print(_row("result screen with QR", visitor.times["result"]) + "   (target ≤ 33 ms)")
+    print(_row("every step", every) + "   (target p95 ≤ 8 ms)")
+    print(_row("result screen with QR", visitor.times["result"]) + "   (target p95 ≤ 16 ms)")
+    first_taps = [t for kind, times in first.items() if not kind.startswith("slip") for t in times]
+    over = sum(t > 33 for t in every + first_taps)
+    print(f"  taps over 33 ms: {over} (the first journey included; target 0)")
+    worst = max(visitor.by_language.items(), key=lambda item: percentiles(item[1])[1])
+    (screen, language), times = worst
+    print(
+        f"  worst screen and language: {screen} in {language}, p95 {percentiles(times)[1]:.1f} ms"
+    )
+    print(_row("made ahead (visitor's time)", visitor.idle))
     print(_row("slip printed (in background)", visitor.times["slip printed (pdf, background)"]))
     print(
         _row("slip to PDF, 80 mm", _slip_pdfs(visitor.driver.kiosk, folder))

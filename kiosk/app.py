@@ -384,6 +384,8 @@ def _serve(
     QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
     if kiosk.guide is not None:  # the voice and the sound device, ready before a visitor
         QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.guide.warm)
+    # Every visitor screen shown once off screen, so that no first visit waits for it.
+    QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.navigator.ahead.rehearse)
     if fallback is None:
         good = GoodCatalogue(settings.data_folder)
         QTimer.singleShot(2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(catalogue))

@@ -42,6 +42,28 @@ class ScreenEntries:
         """What `state` shows now."""
         return self.table[state]()
 
+    def ahead(self, state: State) -> ScreenContent | None:
+        """What entering `state` now would show, built without entering it (nothing noted,
+        nothing ticked): for the screens made ahead while the visitor reads the one before.
+        None where that is not known yet."""
+        nav = self.nav
+        if state is State.SERVICES:
+            return self._services()
+        if state not in (State.DOCUMENTS, State.RESULT) or nav.session.interview is None:
+            return None
+        if not nav.session.interview.complete:
+            return None
+        quote = nav.priced()
+        if state is State.RESULT:
+            if quote is None:
+                return ending.result_unavailable(nav.strings, nav.session.language)
+            return ending.result(quote, nav.strings)
+        if quote is None or quote.blocked:
+            return None
+        session = nav.session
+        held = {doc.id for doc in quote.documents if doc.held} - session.seen_held
+        return build.documents(quote, session.have | held, nav.strings)
+
     def _welcome(self) -> ScreenContent:
         nav = self.nav
         session = nav.session

@@ -29,6 +29,7 @@ from kiosk.logic.session import Step, VisitorSession
 from kiosk.logic.visit_quote import VisitQuote
 from kiosk.settings import Settings
 from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.ui.ahead import Ahead
 from kiosk.ui.chrome import Chrome
 from kiosk.ui.confirm import Confirmation
 from kiosk.ui.entries import ScreenEntries
@@ -128,6 +129,7 @@ class Navigator(QObject):
             **{(state, Event.HOME): self._start_over for state in VISITOR_STATES},
         }
         self.entries = ScreenEntries(self)
+        self.ahead = Ahead(self)
         window.set_long_press(settings.timing.long_press)
         for screen in screens.all():
             window.add_screen(screen)
@@ -233,7 +235,8 @@ class Navigator(QObject):
         self.idle.pause()  # building the screen is not input: not worth looking at
         content = self.entries.content(state)
         screen = self.screens.of(state)
-        screen.paint(content)
+        if screen.content != content:  # made ahead, or the same again: already painted
+            screen.paint(content)
         window.set_chrome(
             content, screen.footer(), languages=state not in (State.WELCOME, State.OUT_OF_ORDER)
         )

@@ -6,7 +6,15 @@ it; each wipe of a screen used to leave its items behind (the soak benchmark fou
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLayoutItem, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import Shiboken
 
 from kiosk.ui.screen import clear
@@ -67,6 +75,19 @@ def test_screens_shown_again_and_again_keep_no_old_items(qtbot) -> None:
         driver.next()
         driver.next()
     assert driver.state == "result"
+    # The same answers: the same result, shown as it was painted (nothing made twice).
+    assert column_items(driver.widget("screen-result")) == result_items
+    children = len(screen("result").findChildren(QWidget))
+    for urgency in ("standard", ID_CARD_STOLEN["urgency"]):  # another result, then this one
+        driver.back()
+        driver.back()
+        driver.back()
+        driver.answer("urgency", urgency)
+        driver.next()
+        driver.next()
+        assert driver.state == "result"
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not any(Shiboken.isValid(item) for item in result_items)  # rebuilt, old ones gone
+    assert len(screen("result").findChildren(QWidget)) == children
     for name, count in reused.items():  # reused, none made anew
         assert len(screen(name).findChildren(QWidget)) == count, name
