@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -32,7 +33,6 @@ from kiosk.printing.factory import make_backend
 from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
 from kiosk.settings import ASSETS, Settings, SettingsError
-from kiosk.speech.speaker import Speaker
 from kiosk.storage.folder_lock import FolderLock
 from kiosk.storage.good_catalogue import Fallback, GoodCatalogue
 from kiosk.storage.journal_writer import JournalWriter
@@ -61,6 +61,9 @@ from kiosk.ui.session_log import SessionLog
 from kiosk.ui.staff import StaffDesk
 from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.speech.speaker import Speaker
 
 log = logging.getLogger("kiosk")
 WARM_UP_AFTER_MS = 1500  # after start, once the first screen is up
@@ -174,6 +177,8 @@ def build_kiosk(
     speech = settings.speech
 
     def speaker() -> Speaker:  # made when audio mode first starts: its thread, its voice
+        from kiosk.speech.speaker import Speaker
+
         made = Speaker(speech.output, rate=speech.rate, volume=speech.volume)
         window.destroyed.connect(lambda: made.close())
         return made

@@ -21,15 +21,19 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidge
 
 from kiosk.logic import screen_content as build
 from kiosk.logic.content import Choice, ScreenContent
-from kiosk.logic.narration import SLIP_ITEM, Item, Narration, help_text, narrate, slip_text
 from kiosk.logic.texts import Texts
-from kiosk.speech.speaker import Speaker, Utterance
-from kiosk.ui.keypad import Command, command, is_modifier, is_shortcut
 from kiosk.ui.states import VISITOR_STATES, State
 from kiosk.ui.widgets.focus_ring import FocusRing
 
 if TYPE_CHECKING:
+    from kiosk.logic.narration import Item, Narration
+    from kiosk.speech.speaker import Speaker
     from kiosk.ui.navigator import Navigator
+
+# What is said, the voice and the keys' table load with the first key or Listen, not at
+# start-up (the words' patterns and Qt's key table take a while to make).
+SLIP_ITEM = "listen-slip"  # kiosk.logic.narration's (checked by the tests)
+Utterance = tuple[str, str]  # (language, text)
 
 log = logging.getLogger(__name__)
 SPOKEN_STATES = frozenset({State.WELCOME, *VISITOR_STATES})
@@ -135,6 +139,8 @@ class AudioGuide(QObject):
             )
             extra = header.choices
         slip = content.screen == "result" and nav.quote is not None and nav.quote.complete
+        from kiosk.logic.narration import narrate
+
         return narrate(content, t, extra, slip=slip)
 
     def _say(self, utterances: Sequence[Utterance]) -> None:
@@ -184,6 +190,8 @@ class AudioGuide(QObject):
             return False
         nav = self.nav
         staff = nav.staff is not None and nav.staff.logged_in
+        from kiosk.ui.keypad import is_modifier, is_shortcut
+
         if nav.state not in SPOKEN_STATES or staff or is_shortcut(event) or is_modifier(event):
             return False
         if not nav.window.isVisible():
@@ -209,6 +217,9 @@ class AudioGuide(QObject):
             self._on_shown(True)
             return
         nav.idle.restart()
+        from kiosk.logic.narration import help_text
+        from kiosk.ui.keypad import Command, command
+
         what = command(event)
         narration = self.narration
         if narration is None:
@@ -301,6 +312,8 @@ class AudioGuide(QObject):
         quote = nav.quote
         assert quote is not None
         slip = nav.jobs.slip(quote, nav.session.reference or "", set(nav.session.have))
+        from kiosk.logic.narration import slip_text
+
         return slip_text(slip, Texts(nav.strings, quote.language))
 
     # -- where the item is ---------------------------------------------------------------------

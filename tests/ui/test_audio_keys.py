@@ -234,3 +234,10 @@ def test_the_review_says_each_question_then_its_answer(qtbot) -> None:
         "en",
         "What happened to your ID card? Your answer: I lost it. Press Enter to change it.",
     )
+
+
+def test_the_slip_item_is_named_alike_where_it_is_said_and_where_it_is_pressed() -> None:
+    from kiosk.logic import narration
+    from kiosk.ui import audio_guide
+
+    assert audio_guide.SLIP_ITEM == narration.SLIP_ITEM
