@@ -46,7 +46,10 @@ def main() -> None:
             visitor.abandon(service_id, answers, wait_seconds=10)
         else:
             visitor.journey(service_id, answers, complete, language)
-        visitor.times.clear()  # the soak keeps no figures per step: they would grow
+        # The soak keeps no figures per step: they would grow.
+        visitor.times.clear()
+        visitor.by_language.clear()
+        visitor.idle.clear()
         if number % 100 == 0:
             shutil.rmtree(slips, ignore_errors=True)  # the disk, not the kiosk, would fill
         if number % REPORT_EVERY == 0 or number == journeys:

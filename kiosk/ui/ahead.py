@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -53,7 +52,6 @@ class Ahead(QObject):
         self.nav = navigator
         self.timer = QTimer(self, singleShot=True, interval=AHEAD_MS)
         self.timer.timeout.connect(self.make)
-        self.made_ms: list[float] = []  # how long each took (for the benchmarks)
         self._steps: Iterator[None] | None = None
         self.stepper = QTimer(self, interval=0)
         self.stepper.timeout.connect(self._step)
@@ -78,14 +76,12 @@ class Ahead(QObject):
         target = NEXT.get(nav.state)
         if target is None:
             return
-        started = time.perf_counter()
         if nav.state is State.WELCOME:
             gc.collect()  # between visitors: what the last one left, collected now
         content = nav.entries.ahead(target)
         if content is None:
             return
         self._draw(nav.screens.of(target), content)
-        self.made_ms.append((time.perf_counter() - started) * 1000)
 
     def _draw(self, screen: Screen, content: ScreenContent) -> None:
         """Paint `content` on `screen` (if it is not what it shows), lay it out and draw it
