@@ -5,9 +5,9 @@ and peak RSS (from wait4, per child) of each; medians of RUNS runs and their rat
 Targets: at most 2× the bare window's wall time and 1.5× its peak RSS.
 
 A third child, the floor, is the bare window that also imports the libraries the kiosk
-cannot show its first screen without (pydantic and pydantic-settings to validate its
-settings and catalogue, PyYAML to read them, Babel for the date in the header) and builds
-one pydantic model: what any kiosk built on them pays before its own code runs.
+cannot show its first screen without (pydantic to validate its settings and catalogue,
+PyYAML to read them, Babel for the date in the header) and builds one pydantic model: what
+any kiosk built on them pays before its own code runs.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ BARE = (
     "app.processEvents()\n"
 )
 FLOOR = (
-    "import babel.dates, babel.numbers, pydantic, pydantic_settings, yaml\n"
+    "import babel.dates, babel.numbers, pydantic, yaml\n"
     "class Model(pydantic.BaseModel):\n"
     "    name: str\n"
     "Model(name='kiosk')\n" + BARE

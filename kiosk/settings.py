@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 import platformdirs
 from pydantic import (
@@ -23,8 +22,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
-from pydantic_settings import SettingsError as PydanticSettingsError
 
 from kiosk.logic.conditions import CentreClass
 from kiosk.logic.i18n import Language, LocalText
@@ -195,16 +192,10 @@ class Speech(BaseModel):
         return self.headphones_device if self.headphones_only else self.device
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="KIOSK_",
-        env_nested_delimiter="__",
-        extra="forbid",
-        frozen=True,
-        allow_inf_nan=False,
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     kiosk_id: str = Field(default="K01", pattern=r"^[A-Za-z0-9-]{1,16}$")
     centre: Centre = Centre()
@@ -237,17 +228,73 @@ class Settings(BaseSettings):
                 "which the catalogue bills for"
             )
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # The environment wins over the file; the file's values arrive as init arguments.
-        return env_settings, init_settings
+
+ENV_PREFIX = "KIOSK_"
+
+
+def environment_values() -> dict[str, Any]:
+    """The settings the environment gives, as nested values: `KIOSK_CENTRE__NAME__KK` is
+    centre.name.kk (`__` between keys, any case); a key whose value is a table or a list
+    (KIOSK_LANGUAGES, KIOSK_TIMING, KIOSK_CENTRE__NAME) takes JSON, merged under the keys
+    set one by one. Variables that name no setting (KIOSK_SETTINGS_FILE) are not settings.
+    Raises SettingsError naming the variable for JSON that does not parse."""
+    found: list[tuple[list[str], str, str]] = []
+    for name, raw in os.environ.items():
+        if not name.upper().startswith(ENV_PREFIX):
+            continue
+        keys = name[len(ENV_PREFIX) :].lower().split("__")
+        if keys[0] in Settings.model_fields:
+            found.append((keys, name, raw))
+    values: dict[str, Any] = {}
+    for keys, name, raw in sorted(found, key=lambda item: len(item[0])):  # tables first
+        value: Any = raw
+        if _takes_json(keys):
+            try:
+                value = json.loads(raw)
+            except ValueError as error:
+                key = ".".join(keys)
+                raise SettingsError(f"setting {key}: {name} is not valid JSON: {error}") from None
+        place = values
+        for key in keys[:-1]:
+            inner = place.get(key)
+            place = place.setdefault(key, {}) if not isinstance(inner, dict) else inner
+            if not isinstance(place, dict):
+                break
+        else:
+            if isinstance(place.get(keys[-1]), dict) and isinstance(value, dict):
+                place[keys[-1]] = _merged(place[keys[-1]], value)
+            else:
+                place[keys[-1]] = value
+    return values
+
+
+def _takes_json(keys: list[str]) -> bool:
+    """Whether the setting at `keys` is a table or a list (its variable holds JSON)."""
+    annotation: Any = Settings
+    for key in keys:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(key)
+            if field is None:
+                return False  # not a setting: refused by the model, naming it
+            annotation = field.annotation
+        elif get_origin(annotation) is dict:
+            annotation = get_args(annotation)[1]
+        else:
+            return False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return get_origin(annotation) in (dict, list, tuple, set, frozenset)
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` on top of `base`, tables merged key by key."""
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def default_settings_file() -> Path:
@@ -290,6 +337,8 @@ def load_settings(path: Path | None = None) -> Settings:
     for name, value in os.environ.items():
         if name.upper().startswith("KIOSK_") and _too_deep(value):
             raise SettingsError(f"{name} nests more than {MAX_NESTING} levels deep")
+    # The environment wins over the file.
+    values = _merged(values, environment_values())
     try:
         settings = Settings(**values)
     except ValidationError as error:
@@ -300,12 +349,6 @@ def load_settings(path: Path | None = None) -> Settings:
                 f"setting {'.'.join(parts)}: {details['msg']}{_source(parts, values, path)}"
             )
         raise SettingsError("; ".join(lines)) from None
-    except PydanticSettingsError as error:  # a KIOSK_* variable that is not valid JSON
-        field = re.search(r'field "([^"]+)"', str(error))
-        key = field.group(1) if field else "?"
-        variable, cause = _bad_json(key)
-        key = variable[len("KIOSK_") :].lower().replace("__", ".")
-        raise SettingsError(f"setting {key}: {variable} is not valid JSON: {cause}") from None
     problems = settings.timing.too_short()
     if problems:
         where = [
@@ -337,23 +380,6 @@ def _too_deep(text: str) -> int:
         elif char in "]}":
             depth = max(0, depth - 1)
     return 0
-
-
-def _bad_json(key: str) -> tuple[str, str]:
-    """Which KIOSK_* variable for `key` (or a key within it) holds JSON that does not
-    parse, and why."""
-    prefix = f"KIOSK_{key.upper()}"
-    for name, value in sorted(os.environ.items()):
-        upper = name.upper()
-        if upper != prefix and not upper.startswith(prefix + "__"):
-            continue
-        if value.lstrip()[:1] not in ("{", "["):
-            continue
-        try:
-            json.loads(value)
-        except ValueError as error:
-            return name, str(error)
-    return prefix, "it does not parse"
 
 
 def _variable(parts: list[str]) -> str | None:
