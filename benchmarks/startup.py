@@ -35,6 +35,33 @@ FLOOR = (
 )
 
 
+# Each step of a start, in order, in a fresh interpreter: where the time goes.
+PHASES = """
+import os, pathlib, sys, tempfile, time
+start = last = time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter()
+    print(f"  {name:44} {(now - last) * 1000:6.1f} ms")
+    last = now
+from PySide6.QtWidgets import QApplication; step("import PySide6 (as the bare window)")
+import pydantic; step("import pydantic")
+import kiosk.settings as settings_module; step("import kiosk.settings (models, i18n)")
+from kiosk.logic.catalogue import load_catalogue; step("import the catalogue models")
+import kiosk.app as app_module; step("import the rest of the kiosk")
+settings = settings_module.load_settings(None); step("read and validate the settings")
+folder = pathlib.Path(tempfile.mkdtemp(prefix="kiosk-phases-"))
+settings = settings.model_copy(update={"data_folder": folder})
+catalogue = load_catalogue(settings.catalogue); step("read and validate the catalogue")
+application = QApplication([]); step("QApplication")
+kiosk = app_module.build_kiosk(settings, catalogue=catalogue)
+step("build the window, screens, texts, style sheet")
+kiosk.window.resize(1280, 800); kiosk.window.show(); application.processEvents()
+step("show and paint the welcome screen")
+print(f"  {'in all':44} {(time.perf_counter() - start) * 1000:6.0f} ms")
+"""
+
+
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MiB of one run."""
     start = time.perf_counter()
@@ -81,3 +108,8 @@ def main() -> None:
         f"  the kiosk's own part wall {(kiosk_wall - floor_wall) * 1000:7.0f} ms   "
         f"RSS {kiosk_rss - floor_rss:6.1f} MiB above the floor"
     )
+    print("where the time goes (one start, step by step):")
+    phases = subprocess.run(
+        [sys.executable, "-c", PHASES], env=env, capture_output=True, text=True, check=True
+    )
+    print(phases.stdout, end="")
