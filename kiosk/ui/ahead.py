@@ -25,8 +25,9 @@ from PySide6.QtGui import QImage
 
 from kiosk.logic import ending_content as ending
 from kiosk.logic import screen_content as build
+from kiosk.logic.catalogue import Service
 from kiosk.logic.content import ScreenContent
-from kiosk.logic.interview import answer_paths
+from kiosk.logic.interview import answer_paths, is_complete
 from kiosk.logic.money import MoneyError
 from kiosk.logic.pricing import Case
 from kiosk.ui.screen import Screen
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
     from kiosk.ui.navigator import Navigator
 
 log = logging.getLogger(__name__)
+REHEARSE_AGAIN_MS = 1500  # after the welcome screen shows again, if it was stopped
 AHEAD_MS = 60  # after a screen is shown: its paint is done, no tap is taken yet (350 ms)
+MADE_UP = "K00-00000000-0000"  # the rehearsal's visitor's reference: no one's
 NEXT = {
     State.WELCOME: State.SERVICES,
     State.REVIEW: State.DOCUMENTS,
@@ -53,8 +56,12 @@ class Ahead(QObject):
         self.timer = QTimer(self, singleShot=True, interval=AHEAD_MS)
         self.timer.timeout.connect(self.make)
         self._steps: Iterator[None] | None = None
+        self.wanted = False  # a rehearsal was asked for (after start)
+        self.rehearsed = False  # and has run to its end
         self.stepper = QTimer(self, interval=0)
         self.stepper.timeout.connect(self._step)
+        self.again = QTimer(self, singleShot=True, interval=REHEARSE_AGAIN_MS)
+        self.again.timeout.connect(lambda: self.nav.state is State.WELCOME and self.rehearse())
         navigator.shown.connect(self._on_shown)
 
     @property
@@ -63,10 +70,13 @@ class Ahead(QObject):
         return self.timer.isActive()
 
     def _on_shown(self, fresh: bool) -> None:
-        if self.nav.state in NEXT:
+        state = self.nav.state
+        if state in NEXT:
             self.timer.start()
         else:
             self.timer.stop()
+        if state is State.WELCOME and self.wanted and not self.rehearsed:
+            self.again.start()  # stopped by someone who came: when the kiosk waits again
 
     def make(self) -> None:
         """Make the next screen now (the timer's work; benchmarks call it to stand for the
@@ -76,8 +86,8 @@ class Ahead(QObject):
         target = NEXT.get(nav.state)
         if target is None:
             return
-        if nav.state is State.WELCOME:
-            gc.collect()  # between visitors: what the last one left, collected now
+        if nav.state is State.WELCOME and gc.get_freeze_count():
+            gc.collect()  # between visitors: what the last one left (quick once frozen)
         content = nav.entries.ahead(target)
         if content is None:
             return
@@ -86,8 +96,9 @@ class Ahead(QObject):
     def _draw(self, screen: Screen, content: ScreenContent) -> None:
         """Paint `content` on `screen` (if it is not what it shows), lay it out and draw it
         once off screen: styles, text layouts, codes and glyphs are ready when it shows."""
-        if screen.content != content:
-            screen.paint(content)
+        if screen.content == content:
+            return  # painted already (and laid out when it was)
+        screen.paint(content)
         size = self.nav.window.stack.size()
         if screen.size() != size:
             screen.resize(size)
@@ -100,9 +111,14 @@ class Ahead(QObject):
     def rehearse(self, at_once: bool = False) -> None:
         """Show every visitor screen once, off screen, in every language, with a made-up
         visitor (no one's answers): what the first visitor of each screen would otherwise
-        wait for is made while the kiosk idles on the welcome screen after start. A step a
-        turn of the event loop; a visitor who starts stops it (`at_once`: all now, for the
+        wait for is made while the kiosk idles on the welcome screen after start. A short
+        step a turn of the event loop; a visitor (or staff) who comes stops it, and it
+        starts again the next time the welcome screen waits (`at_once`: all now, for the
         benchmarks)."""
+        self.wanted = True
+        if self.rehearsed:
+            return
+        self._stop_rehearsal()
         self._steps = self._rehearsal()
         if at_once:
             for _ in self._steps:
@@ -113,11 +129,16 @@ class Ahead(QObject):
 
     def _step(self) -> None:
         if self._steps is None or self.nav.state is not State.WELCOME:
-            self.stepper.stop()  # a visitor came: the screens they see are painted for them
-            self._steps = None
+            self._stop_rehearsal()  # someone came: what they see is painted for them
             return
         if next(self._steps, StopIteration) is StopIteration:
             self.stepper.stop()
+            self._steps = None
+
+    def _stop_rehearsal(self) -> None:
+        self.stepper.stop()
+        if self._steps is not None:
+            self._steps.close()  # its made-up visitor is wiped on the way out
             self._steps = None
 
     def _rehearsal(self) -> Iterator[None]:
@@ -125,44 +146,57 @@ class Ahead(QObject):
         screens, strings = nav.screens, nav.strings
         centre = nav.settings.centre.centre_class
         day = nav.today()
-        drawn: set[Screen] = set()
-        for language in nav.settings.languages:
-            self._draw(screens.services, build.services(nav.catalogue, strings, language))
-            yield
-            for service in nav.catalogue.services.values():
-                complete = blocked = False
-                for answers in answer_paths(service, centre):
-                    case = Case(service.id, answers, day, centre, language, "K00-00000000-0000")
-                    try:
-                        quote = nav.pricing.quote(case)
-                    except MoneyError:
-                        continue
-                    if quote.complete and not complete:
-                        complete = True
+        drawn: dict[Screen, ScreenContent] = {}
+
+        def draw(screen: Screen, content: ScreenContent) -> None:
+            self._draw(screen, content)
+            drawn[screen] = screen.content  # type: ignore[assignment]
+
+        try:
+            for language in nav.settings.languages:
+                self._draw(screens.services, build.services(nav.catalogue, strings, language))
+                yield
+                for service in nav.catalogue.services.values():
+                    for answers, complete in _two_paths(service, centre):
+                        case = Case(service.id, answers, day, centre, language, MADE_UP)
+                        try:
+                            quote = nav.pricing.quote(case)
+                        except MoneyError:
+                            continue
+                        yield
+                        if not complete:
+                            draw(screens.blocker, ending.blocker(quote, strings))
+                            yield
+                            continue
                         for screen, content in (
                             (screens.review, build.review(service, answers, strings, language)),
                             (screens.documents, build.documents(quote, set(), strings)),
                             (screens.result, ending.result(quote, strings)),
-                            (
-                                screens.printing,
-                                ending.printing(None, case.reference, quote, strings),
-                            ),
+                            (screens.printing, ending.printing(None, MADE_UP, quote, strings)),
                             (screens.thanks, ending.thanks(strings, language)),
                         ):
-                            self._draw(screen, content)
-                            drawn.add(screen)
+                            draw(screen, content)
                             yield
-                    elif quote.blocked and not blocked:
-                        blocked = True
-                        self._draw(screens.blocker, ending.blocker(quote, strings))
-                        drawn.add(screens.blocker)
-                        yield
-                    if complete and blocked:
-                        break
-        for screen in drawn:  # nothing made up stays painted
-            screen.wipe()
+            self.rehearsed = True
+        finally:
+            for screen, content in drawn.items():  # nothing made up stays painted
+                if screen.content is content:
+                    screen.wipe()
         # What start-up made lives as long as the kiosk: set apart from the collector, a
         # full collection takes a fraction of a millisecond instead of ~28 ms (which would
         # land on some visitor's tap).
         gc.collect()
         gc.freeze()
+
+
+def _two_paths(service: Service, centre: str) -> Iterator[tuple[dict[str, str], bool]]:
+    """The service's first complete path and its first blocked one, found without pricing
+    every path."""
+    complete = blocked = False
+    for answers in answer_paths(service, centre):
+        done = is_complete(service, answers, centre)
+        if (done and not complete) or (not done and not blocked):
+            complete, blocked = complete or done, blocked or not done
+            yield answers, done
+        if complete and blocked:
+            return

@@ -17,8 +17,7 @@ def test_the_result_is_made_while_the_documents_are_read(qtbot) -> None:
     driver.next()
     assert driver.state == "documents"
     ahead = driver.kiosk.navigator.ahead
-    assert ahead.pending  # made in idle time, not on the tap that showed the documents
-    ahead.make()
+    ahead.make()  # what its timer does 60 ms after the documents show (a visitor reads)
     result = driver.kiosk.navigator.screens.result
     made = result.content
     assert made is not None and made.screen == "result"
@@ -41,11 +40,14 @@ def test_a_changed_answer_gets_a_result_made_anew(qtbot) -> None:
     driver.change("urgency")
     driver.answer("urgency", "standard")
     driver.next()
+    assert driver.state == "documents"
+    driver.kiosk.navigator.ahead.make()
+    remade = driver.kiosk.navigator.screens.result.content
+    assert remade is not None and remade != made
+    assert remade.total is not None and made.total is not None
+    assert remade.total.amount < made.total.amount  # no expedite fee: the new answer's bill
     driver.next()
-    assert driver.state == "result"
-    shown = driver.screen_content()
-    assert shown != made and shown.total is not None and made.total is not None
-    assert shown.total.amount < made.total.amount  # no expedite fee: the new answer's bill
+    assert driver.screen_content() is remade
 
 
 def test_the_rehearsal_leaves_nothing_made_up_and_freezes_start_up(qtbot) -> None:
@@ -54,8 +56,16 @@ def test_the_rehearsal_leaves_nothing_made_up_and_freezes_start_up(qtbot) -> Non
     try:
         driver.kiosk.navigator.ahead.rehearse(at_once=True)
         settle()
-        for screen in (screens.review, screens.documents, screens.result, screens.blocker):
+        for screen in (
+            screens.review,
+            screens.documents,
+            screens.result,
+            screens.printing,
+            screens.thanks,
+            screens.blocker,
+        ):
             assert screen.content is None, screen.name  # wiped: no made-up visitor stays
+        assert not any("K00-" in text for text in _texts(driver))
         assert gc.get_freeze_count() > 0
         assert driver.state == "welcome"
     finally:
@@ -67,12 +77,43 @@ def test_a_visitor_who_starts_stops_the_rehearsal(qtbot) -> None:
     ahead = driver.kiosk.navigator.ahead
     ahead.rehearse()
     assert ahead.stepper.isActive()
-    driver.click("start")  # at once: the rehearsal has had a turn or two at most
+    for _ in range(12):  # some of it done: made-up screens painted
+        ahead._step()
+    screens = driver.kiosk.navigator.screens
+    assert screens.review.content is not None
+    driver.click("start")
     qtbot.wait(50)
-    assert not ahead.stepper.isActive()
+    assert not ahead.stepper.isActive() and not ahead.rehearsed
+    assert screens.review.content is None and screens.printing.content is None  # wiped
+    assert not any("K00-" in text for text in _texts(driver))
     driver.choose_service("id-card-restoration")
     driver.answer_all(ID_CARD_STOLEN)
     driver.next()
     driver.next()
     assert driver.state == "result" and driver.screen_content().language == "kk"
     assert len(driver.payloads()) == 2
+
+
+def test_a_stopped_rehearsal_starts_again_when_the_kiosk_waits(qtbot) -> None:
+    driver = KioskDriver.start(qtbot, today=TODAY)
+    ahead = driver.kiosk.navigator.ahead
+    ahead.again.setInterval(10)
+    try:
+        ahead.rehearse()
+        driver.click("start")
+        qtbot.wait(20)
+        assert not ahead.rehearsed
+        driver.click("nav-back")  # back on the welcome screen: the kiosk waits again
+        qtbot.waitUntil(lambda: ahead.rehearsed, timeout=20_000)
+    finally:
+        gc.unfreeze()
+
+
+def _texts(driver: KioskDriver) -> list[str]:
+    """Every text any widget of the window holds, shown or not (those let go of, gone)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    found = driver.window.findChildren(QLabel) + driver.window.findChildren(QAbstractButton)
+    return [widget.text() for widget in found]

@@ -27,7 +27,8 @@ class ServicesScreen(Screen):
         self.tiles: dict[str, BigButton] = {}
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
-        """Build a tile for every service, in catalogue order."""
+        """Build a tile for every service, in catalogue order (blank until painted)."""
+        self.content = None
         clear(self.column)
         self.title = label("title", name="heading")
         self.column.addWidget(self.title)
