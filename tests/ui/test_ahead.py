@@ -9,13 +9,19 @@ from kiosk.testing import ID_CARD_STOLEN, KioskDriver, settle
 from tests.ui.conftest import TODAY
 
 
-def test_the_result_is_made_while_the_documents_are_read(qtbot) -> None:
+def on_the_documents(qtbot) -> KioskDriver:
+    """A visitor who has answered every question (stolen card) and reads the documents."""
     driver = KioskDriver.start(qtbot, today=TODAY)
     driver.click("start")
     driver.choose_service("id-card-restoration")
     driver.answer_all(ID_CARD_STOLEN)
     driver.next()
     assert driver.state == "documents"
+    return driver
+
+
+def test_the_result_is_made_while_the_documents_are_read(qtbot) -> None:
+    driver = on_the_documents(qtbot)
     ahead = driver.kiosk.navigator.ahead
     ahead.make()  # what its timer does 60 ms after the documents show (a visitor reads)
     result = driver.kiosk.navigator.screens.result
@@ -29,11 +35,7 @@ def test_the_result_is_made_while_the_documents_are_read(qtbot) -> None:
 
 
 def test_a_changed_answer_gets_a_result_made_anew(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.click("start")
-    driver.choose_service("id-card-restoration")
-    driver.answer_all(ID_CARD_STOLEN)
-    driver.next()
+    driver = on_the_documents(qtbot)
     driver.kiosk.navigator.ahead.make()
     made = driver.kiosk.navigator.screens.result.content
     driver.back()
