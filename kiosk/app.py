@@ -18,7 +18,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -61,9 +60,6 @@ from kiosk.ui.session_log import SessionLog
 from kiosk.ui.staff import StaffDesk
 from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
-
-if TYPE_CHECKING:
-    from kiosk.speech.speaker import Speaker
 
 log = logging.getLogger("kiosk")
 WARM_UP_AFTER_MS = 1500  # after start, once the first screen is up
@@ -174,16 +170,7 @@ def build_kiosk(
         today,
     )
     window.attendant_requested.connect(staff.open)
-    speech = settings.speech
-
-    def speaker() -> Speaker:  # made when audio mode first starts: its thread, its voice
-        from kiosk.speech.speaker import Speaker
-
-        made = Speaker(speech.output, rate=speech.rate, volume=speech.volume)
-        window.destroyed.connect(lambda: made.close())
-        return made
-
-    guide = AudioGuide(navigator, speaker)
+    guide = AudioGuide(navigator)
     staff.speech_fault = guide.fault
     shortcut = QShortcut(QKeySequence("Ctrl+Alt+A"), window)
     shortcut.activated.connect(staff.open)

@@ -12,6 +12,10 @@ from decimal import Decimal
 
 from kiosk.logic.i18n import Language
 
+# Audio mode's "hear the whole slip" item on the result: said, chosen, and ringed beside
+# Print, with no widget of its own.
+SLIP_ITEM = "listen-slip"
+
 
 @dataclass(frozen=True)
 class Choice:

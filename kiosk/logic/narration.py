@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.logic.content import Choice, Message, QrItem, ScreenContent
+from kiosk.logic.content import SLIP_ITEM, Choice, Message, QrItem, ScreenContent
 from kiosk.logic.i18n import Language
 from kiosk.logic.slip import Slip
 from kiosk.logic.spoken import words
 from kiosk.logic.texts import Texts
 
-SLIP_ITEM = "listen-slip"  # the result's "hear the whole slip" item (no widget of its own)
 NUMBERED = ("question", "services")  # screens whose choices are said with their numbers
 UNSAID = frozenset({"review-change"})  # shown as a hint for fingers: keys have their own
 HINTS = {"idle-warning": "speech.more-time"}  # how to move on, where it is not the usual

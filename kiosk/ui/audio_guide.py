@@ -20,20 +20,18 @@ from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.logic import screen_content as build
-from kiosk.logic.content import Choice, ScreenContent
+from kiosk.logic.content import SLIP_ITEM, Choice, ScreenContent
 from kiosk.logic.texts import Texts
 from kiosk.ui.states import VISITOR_STATES, State
 from kiosk.ui.widgets.focus_ring import FocusRing
 
 if TYPE_CHECKING:
     from kiosk.logic.narration import Item, Narration
-    from kiosk.speech.speaker import Speaker
+    from kiosk.speech.speaker import Speaker, Utterance
     from kiosk.ui.navigator import Navigator
 
 # What is said, the voice and the keys' table load with the first key or Listen, not at
 # start-up (the words' patterns and Qt's key table take a while to make).
-SLIP_ITEM = "listen-slip"  # kiosk.logic.narration's (checked by the tests)
-Utterance = tuple[str, str]  # (language, text)
 
 log = logging.getLogger(__name__)
 SPOKEN_STATES = frozenset({State.WELCOME, *VISITOR_STATES})
@@ -43,9 +41,10 @@ VOLUME_STEP = 20
 class AudioGuide(QObject):
     """Speaks the navigator's screens and takes the visitor's keys."""
 
-    def __init__(self, navigator: Navigator, make_speaker: Callable[[], Speaker]) -> None:
+    def __init__(self, navigator: Navigator) -> None:
         super().__init__(navigator)
-        self.nav, self.make_speaker = navigator, make_speaker
+        self.nav = navigator
+        self.make_speaker: Callable[[], Speaker] = self._speaker
         self.speaker: Speaker | None = None
         self.ring = FocusRing(navigator.window)
         self.spoken: list[Utterance] = []  # this session's, for KioskDriver.spoken()
@@ -72,6 +71,16 @@ class AudioGuide(QObject):
     def on(self) -> bool:
         """Audio mode is on."""
         return self.nav.session.audio
+
+    def _speaker(self) -> Speaker:
+        """The settings' speaker (made when audio mode first starts, or after start):
+        its thread and its voice, closed with the window."""
+        from kiosk.speech.speaker import Speaker
+
+        speech = self.nav.settings.speech
+        made = Speaker(speech.output, rate=speech.rate, volume=speech.volume)
+        self.nav.window.destroyed.connect(lambda: made.close())
+        return made
 
     def warm(self) -> None:
         """Start the speaker now (its voice loaded, its device opened on its own thread)."""

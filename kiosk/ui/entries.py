@@ -10,6 +10,7 @@ from kiosk.logic import ending_content as ending
 from kiosk.logic import screen_content as build
 from kiosk.logic import staff_content
 from kiosk.logic.content import ScreenContent
+from kiosk.logic.quote import Quote
 from kiosk.ui.states import State
 
 if TYPE_CHECKING:
@@ -55,14 +56,12 @@ class ScreenEntries:
             return None
         quote = nav.priced()
         if state is State.RESULT:
-            if quote is None:
-                return ending.result_unavailable(nav.strings, nav.session.language)
-            return ending.result(quote, nav.strings)
+            return self._result_of(quote)
         if quote is None or quote.blocked:
             return None
         session = nav.session
         held = {doc.id for doc in quote.documents if doc.held} - session.seen_held
-        return build.documents(quote, session.have | held, nav.strings)
+        return build.documents(quote, session.have | held, nav.strings)  # as ticked on entry
 
     def _welcome(self) -> ScreenContent:
         nav = self.nav
@@ -110,13 +109,19 @@ class ScreenEntries:
     def _result(self) -> ScreenContent:
         nav = self.nav
         quote = nav.priced()
+        if quote is not None:
+            nav.outcome = "completed"
+            facts = {"reference": nav.session.reference or ""}
+            if quote.bill is not None:  # None: no MCI published for the year, no amount known
+                facts["total"] = str(quote.bill.total)
+            nav.noted.emit(facts)
+        return self._result_of(quote)
+
+    def _result_of(self, quote: Quote | None) -> ScreenContent:
+        """The result of a quote, or that the cost cannot be worked out (None)."""
+        nav = self.nav
         if quote is None:
             return ending.result_unavailable(nav.strings, nav.session.language)
-        nav.outcome = "completed"
-        facts = {"reference": nav.session.reference or ""}
-        if quote.bill is not None:  # None: no MCI published for the year, no amount known
-            facts["total"] = str(quote.bill.total)
-        nav.noted.emit(facts)
         return ending.result(quote, nav.strings)
 
     def _blocker(self) -> ScreenContent:
