@@ -7,41 +7,34 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
-import shutil
-import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 
-from kiosk.logic.catalogue import Catalogue, CatalogueError, load_catalogue
+from kiosk.logic.catalogue import Catalogue, load_catalogue
 from kiosk.logic.i18n import Strings, format_date, format_money
-from kiosk.logic.money import MoneyError
 from kiosk.logic.pricing import Pricing
+from kiosk.places import JOURNAL_FILE
 from kiosk.printing.backends import Backend
 from kiosk.printing.factory import make_backend
-from kiosk.printing.fonts import load_fonts
 from kiosk.printing.spooler import Spooler
-from kiosk.settings import ASSETS, Settings, SettingsError
-from kiosk.storage.folder_lock import FolderLock
-from kiosk.storage.good_catalogue import Fallback, GoodCatalogue
+from kiosk.settings import ASSETS, Settings
 from kiosk.storage.journal_writer import JournalWriter
 from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.storage.pin import PinStore
 from kiosk.storage.references import ReferenceBook
 from kiosk.storage.retention import SWEEP_EVERY_MS, Retention
 from kiosk.ui.audio_guide import AudioGuide
-from kiosk.ui.cannot_start import show_cannot_start, show_on_screen
-from kiosk.ui.logs import route_qt_messages, setup_logging
+from kiosk.ui.first_screen import (
+    Shown,
+    use_fonts,
+)
 from kiosk.ui.navigator import Navigator, Screens
 from kiosk.ui.print_jobs import PrintJobs
 from kiosk.ui.screens.blocker import BlockerScreen
@@ -94,21 +87,28 @@ def build_kiosk(
     clock: bool = True,
     printer: Backend | None = None,
     catalogue: Catalogue | None = None,
+    first: Shown | None = None,
 ) -> Kiosk:
-    """Build and wire every part of the kiosk (a QApplication must exist)."""
+    """Build and wire every part of the kiosk (a QApplication must exist); with `first`,
+    around the window and welcome screen already shown."""
     strings = Strings.load(ASSETS / "i18n")
     catalogue = catalogue or load_catalogue(settings.catalogue)
     settings.check_payees(catalogue.payees())
     tokens = Tokens(ASSETS / "theme")
-    if "Noto Sans" in load_fonts():
-        QApplication.setFont(QFont("Noto Sans"))
-    window = KioskWindow(clock=clock)
+    if first is None:
+        use_fonts()
+        window, welcome = KioskWindow(clock=clock), WelcomeScreen()
+    else:
+        first.hand_over()
+        window, welcome = first.window, first.welcome
 
     def apply_theme(theme: Theme) -> None:
-        window.setStyleSheet(tokens.stylesheet(theme))
+        stylesheet = tokens.stylesheet(theme)
+        if window.styleSheet() != stylesheet:  # the first screen's is already this one
+            window.setStyleSheet(stylesheet)
 
     screens = Screens(
-        welcome=WelcomeScreen(),
+        welcome=welcome,
         services=ServicesScreen(),
         question=QuestionScreen(),
         review=ReviewScreen(),
@@ -122,7 +122,7 @@ def build_kiosk(
         out_of_order=OutOfOrderScreen(),
     )
     # The journal is opened and written by its own thread: nothing here waits on the disk.
-    journal = JournalWriter(settings.data_folder / "journal.sqlite3", kiosk_id=settings.kiosk_id)
+    journal = JournalWriter(settings.data_folder / JOURNAL_FILE, kiosk_id=settings.kiosk_id)
     journal.start()
     window.destroyed.connect(lambda: journal.stop())  # written out before the window goes
     pricing = Pricing(catalogue, settings.payments, strings)
@@ -227,166 +227,3 @@ def crash_hook(
             log.critical("reset after a crash failed", exc_info=True)
 
     return hook
-
-
-class PaintWatch(QObject):
-    """Notes whether a widget has been painted (the smoke check, without copying the screen)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.painted = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.painted = True
-        return False
-
-
-def has_display() -> bool:
-    """Whether Qt has somewhere to show a window."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
-
-
-class StartupError(Exception):
-    """The kiosk could not start; the one line says why and where the traceback is."""
-
-
-def run(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool = False) -> int:
-    """Run the kiosk until it is told to exit; `smoke`: paint the first screen and exit 0.
-
-    The data folder is held for this process alone: a second kiosk on it gets FolderInUse
-    at once. A smoke check works in a temporary folder of its own unless the settings name
-    one, so it never writes into a live kiosk's folder. Whatever fails before the first
-    screen is logged with its traceback in the data folder's log and raised to the caller
-    to say in one line: a broken catalogue or setting as itself, anything else as a
-    StartupError naming the log (a smoke check's temporary folder is then kept for it).
-    """
-    scratch = None
-    if smoke and "data_folder" not in settings.model_fields_set:
-        scratch = Path(tempfile.mkdtemp(prefix="kiosk-smoke-"))
-        settings = settings.model_copy(update={"data_folder": scratch})
-    failed = False
-    try:
-        if not has_display():
-            if not smoke:
-                print(NO_DISPLAY, file=sys.stderr)
-                return 1
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        lock = FolderLock(settings.data_folder)
-        lock.acquire()
-        try:
-            setup_logging(
-                settings.data_folder,
-                stderr=not smoke,
-                kiosk_id=settings.kiosk_id,
-                level=settings.logging.level,
-                file_bytes=settings.logging.file_bytes,
-                files=settings.logging.files,
-            )
-            return _start(settings, windowed=windowed, smoke=smoke, attendant=attendant)
-        except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
-            failed = isinstance(error, StartupError)  # the line names the log: keep it
-            if not smoke:  # a kiosk on its screen says it is out of order, never goes blank
-                where = settings.data_folder / "kiosk.log"
-                said = error.summary() if isinstance(error, CatalogueError) else str(error)
-                show_cannot_start(f"{said} (log: {where})", windowed=windowed)
-            raise
-        finally:
-            lock.release()
-    finally:
-        if scratch is not None and not failed:
-            shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _start(settings: Settings, *, windowed: bool, smoke: bool, attendant: bool) -> int:
-    """Load and check the catalogue, then serve; a failure on the way is logged whole."""
-    fallback = None
-    try:
-        catalogue = load_catalogue(settings.catalogue)
-        settings.check_payees(catalogue.payees())
-    except Exception as error:
-        # A kiosk (not a smoke check, which must fail) runs on the last good catalogue.
-        fallback = (
-            None if smoke else GoodCatalogue(settings.data_folder).fall_back_for(settings, error)
-        )
-        if fallback is None:
-            log.error("the kiosk cannot start: %s", error, exc_info=True)
-            raise
-        catalogue = fallback.catalogue
-    try:
-        return _serve(
-            settings,
-            catalogue,
-            windowed=windowed,
-            smoke=smoke,
-            attendant=attendant,
-            fallback=fallback,
-        )
-    except Exception as error:
-        log.critical("the kiosk failed to start", exc_info=True)
-        where = settings.data_folder / "kiosk.log"
-        raise StartupError(
-            f"the kiosk could not start: {type(error).__name__}: {error} (traceback in {where})"
-        ) from error
-
-
-def _serve(
-    settings: Settings,
-    catalogue: Catalogue,
-    *,
-    windowed: bool,
-    smoke: bool,
-    attendant: bool,
-    fallback: Fallback | None = None,
-) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("kiosk")
-    route_qt_messages()
-    kiosk = build_kiosk(settings, catalogue=catalogue)
-    sys.excepthook = crash_hook(kiosk)
-    window = kiosk.window
-    if smoke:
-        welcome = kiosk.navigator.screens.welcome
-        watch = PaintWatch(welcome)
-        window.resize(1280, 800)
-        window.show()
-        app.processEvents()
-        if not watch.painted or kiosk.navigator.state != "welcome":
-            print("kiosk: the welcome screen did not paint", file=sys.stderr)
-            return 1
-        health = kiosk.journal.opened()
-        if not health.writing:
-            where = kiosk.journal.path
-            print(f"kiosk: the journal {where} cannot be written: {health.reason}", file=sys.stderr)
-            return 1
-        size = welcome.window().size()
-        print(f"kiosk: started and painted the welcome screen ({size.width()}×{size.height()})")
-        window.allow_close = True
-        window.close()
-        return 0
-    window.allow_close = windowed
-    show_on_screen(window, windowed=windowed)
-    if attendant:  # a staff desk: the PIN first
-        kiosk.staff.open()
-    QTimer.singleShot(WARM_UP_AFTER_MS, lambda: warm_up(settings))
-    if kiosk.guide is not None:  # the voice and the sound device, ready before a visitor
-        QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.guide.warm)
-    # Every visitor screen shown once off screen, so that no first visit waits for it.
-    QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.navigator.ahead.rehearse)
-    if fallback is None:
-        good = GoodCatalogue(settings.data_folder)
-        QTimer.singleShot(2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(catalogue))
-    else:
-        kiosk.staff.catalogue_notice = fallback.notice(settings.catalogue)
-    log.info("kiosk %s started", settings.kiosk_id)
-    try:
-        return int(app.exec())
-    finally:
-        kiosk.journal.stop()
-        if kiosk.references is not None:
-            kiosk.references.stop()

@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from kiosk import upkeep
-from kiosk.logic.catalogue import CatalogueError, UnknownService, load_catalogue
-from kiosk.logic.check import check_folder
-from kiosk.logic.conditions import CENTRE_CLASSES
-from kiosk.logic.i18n import LANGUAGES
-from kiosk.logic.interview import AnswerError
-from kiosk.logic.money import MoneyError
-from kiosk.logic.pricing import Case, Pricing
-from kiosk.logic.quote import Quote
-from kiosk.settings import Settings, SettingsError, load_settings
+from kiosk import BAD_ARGUMENTS as BAD_ARGUMENTS
+from kiosk import FOLDER_IN_USE as FOLDER_IN_USE
+from kiosk.logic.centre_class import CENTRE_CLASSES
+from kiosk.logic.language import LANGUAGES
 
-BAD_ARGUMENTS = 2
-FOLDER_IN_USE = 3
+if TYPE_CHECKING:
+    from kiosk.settings import Settings
+    from kiosk.ui.first_screen import Origin, Shown
 
 
 class Parser(argparse.ArgumentParser):
@@ -73,8 +67,9 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
 
-def build_parser() -> Parser:
-    """The command line as DESIGN.md gives it."""
+def build_parser(commands: bool = True) -> Parser:
+    """The command line as DESIGN.md gives it (without its sub-commands unless `commands`:
+    the kiosk itself starts without building them)."""
     parser = Parser(prog="kiosk", description="Public service centre kiosk.")
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings TOML file")
     parser.add_argument("--lang", choices=LANGUAGES, help="language to start in")
@@ -82,6 +77,14 @@ def build_parser() -> Parser:
     parser.add_argument("--attendant", action="store_true", help="staff desk: PIN first")
     parser.add_argument("--smoke", action="store_true", help="start, check, exit")
     parser.add_argument("--version", action=_Version, nargs=0, help="print the version")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    _add_commands(parser)
+    return parser
+
+
+def _add_commands(parser: Parser) -> None:
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
     quote = commands.add_parser("quote", help="print the quote for some answers as JSON")
@@ -139,7 +142,25 @@ def build_parser() -> Parser:
     catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", parser_class=Parser)
     check = catalogue_commands.add_parser("check", help="validate and walk every answer path")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
-    return parser
+
+
+KIOSK_FLAGS = frozenset({"--windowed", "--attendant", "--smoke"})
+KIOSK_VALUES = ("--settings", "--lang")
+
+
+def _starts_the_kiosk(argv: Sequence[str]) -> bool:
+    """Whether `argv` holds only the kiosk's own options (no sub-command, no help)."""
+    value_next = False
+    for argument in argv:
+        if value_next:
+            value_next = False
+        elif argument in KIOSK_VALUES:
+            value_next = True
+        elif argument not in KIOSK_FLAGS and not argument.startswith(
+            tuple(f"{option}=" for option in KIOSK_VALUES)
+        ):
+            return False
+    return not value_next
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,146 +168,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "doctor":  # it reports bad settings as one of its checks
-        return upkeep.doctor(args.settings)
-    if args.command == "say":
-        return upkeep.say(args.text, args.say_lang, args.out)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(commands=not _starts_the_kiosk(arguments))
+    args = parser.parse_args(arguments)
+    if args.command in ("doctor", "say", "texts"):
+        return _upkeep(parser, args)
     if args.command == "install-service":
         from kiosk.deploy import install
 
         return install(args.session, yes=args.yes, root=args.root)
-    if args.command == "texts":
-        if args.texts_command is None:
-            parser.error("texts needs a sub-command: check, export or import")
-        path = getattr(args, "out", None) or getattr(args, "source", None)
-        return upkeep.texts(args.texts_command, args.folder, path)
+    first, origin = None, None
+    if args.command is None:  # the kiosk: its first screen at once, when it is kept
+        from kiosk.ui.first_screen import Origin, show_kept
+
+        origin = Origin.of(args.settings, args.lang)
+        first = show_kept(origin, args.settings, smoke=args.smoke, windowed=_windowed(args))
+        if first is not None and args.smoke:
+            return first.smoke()
+    from kiosk.settings import SettingsError, load_settings
+
     try:
         settings = load_settings(args.settings)
     except SettingsError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         if args.command is None and not args.smoke:
-            _out_of_order(str(error), windowed=args.windowed or args.attendant)
+            _out_of_order(str(error), windowed=_windowed(args))
         return 1
+    if args.command is None:
+        return _run(args, settings, first, origin)
+    from kiosk import commands
+
     if args.command == "quote":
-        return _quote(args, settings)
+        return commands.quote(args, settings)
     if args.command == "slip":
-        return _slip(args, settings)
+        return commands.slip(args, settings)
     if args.command == "set-pin":
-        return upkeep.set_pin(settings, args.staff)
+        from kiosk.upkeep import set_pin
+
+        return set_pin(settings, args.staff)
     if args.command == "screenshots":
-        return _screenshots(args, settings)
-    if args.command == "catalogue":
-        if args.catalogue_command != "check":
-            parser.error("catalogue needs a sub-command: check")
-        return _check(args.folder or settings.catalogue)
-    return _run(args, settings)
+        return commands.screenshots(args, settings)
+    if args.catalogue_command != "check":
+        parser.error("catalogue needs a sub-command: check")
+    return commands.check(args.folder or settings.catalogue)
 
 
-def _make_quote(args: argparse.Namespace, settings: Settings) -> tuple[Pricing, Quote] | int:
-    """The quote the arguments ask for, or an exit code after saying what is wrong."""
-    answers: dict[str, str] = {}
-    for question, option in args.answer:
-        if question in answers:
-            return _bad(f"question {question!r} is answered twice")
-        answers[question] = option
-    visit_date = args.date or date.today()
-    case = Case(
-        service=args.service,
-        answers=answers,
-        visit_date=visit_date,
-        centre_class=args.centre_class or settings.centre.centre_class,
-        language=args.quote_lang or args.lang or settings.default_language,
-        reference=quote_reference(settings.kiosk_id, visit_date),
-    )
-    from kiosk.logic.i18n import Strings
-    from kiosk.settings import ASSETS
+def _upkeep(parser: Parser, args: argparse.Namespace) -> int:
+    from kiosk import upkeep
 
-    try:
-        catalogue = load_catalogue(settings.catalogue)
-        settings.check_payees(catalogue.payees())
-        # The kiosk's texts: a year with no MCI published is said so, in the language.
-        pricing = Pricing(catalogue, settings.payments, Strings.load(ASSETS / "i18n"))
-        quote = pricing.quote(case)
-    except (UnknownService, AnswerError) as error:
-        return _bad(str(error))
-    except (CatalogueError, MoneyError, SettingsError) as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 1
-    return pricing, quote
+    if args.command == "doctor":  # it reports bad settings as one of its checks
+        return upkeep.doctor(args.settings)
+    if args.command == "say":
+        return upkeep.say(args.text, args.say_lang, args.out)
+    if args.texts_command is None:
+        parser.error("texts needs a sub-command: check, export or import")
+    path = getattr(args, "out", None) or getattr(args, "source", None)
+    return upkeep.texts(args.texts_command, args.folder, path)
 
 
-def _quote(args: argparse.Namespace, settings: Settings) -> int:
-    made = _make_quote(args, settings)
-    if isinstance(made, int):
-        return made
-    print(json.dumps(made[1].to_json(), ensure_ascii=False, indent=2))
-    return 0
+def _windowed(args: argparse.Namespace) -> bool:
+    return bool(args.windowed or args.attendant)
 
 
-def _slip(args: argparse.Namespace, settings: Settings) -> int:
-    """Render a slip to a file: PDF, plain text or ESC/POS bytes."""
-    made = _make_quote(args, settings)
-    if isinstance(made, int):
-        return made
-    pricing, quote = made
-    if not quote.complete and not quote.blocked:
-        return _bad("the answers are not complete: a slip needs a complete or blocked quote")
-    assert pricing.strings is not None
-    visit = datetime.combine(quote.date, datetime.now().time().replace(microsecond=0))
-    slip = pricing.slip(
-        quote,
-        pricing.strings,
-        centre_name=settings.centre.name,
-        kiosk_id=settings.kiosk_id,
-        printed_at=visit,
-        reference=quote_reference(settings.kiosk_id, quote.date),
-        have={document.id for document in quote.documents if document.held},
-    )
-    if args.format == "text":
-        if str(args.out) == "-":
-            sys.stdout.write(slip.text())
-        else:
-            args.out.write_text(slip.text(), encoding="utf-8")
-        return 0
-    from kiosk.printing.render import render_file
-
-    try:
-        render_file(slip, args.out, args.format, args.paper or settings.printer.paper, settings)
-    except OSError as error:
-        print(f"kiosk: cannot write {args.out}: {error}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def quote_reference(kiosk_id: str, day: date) -> str:
-    """The bill number of payments printed by `kiosk quote`: no visitor session, number 0."""
-    return f"{kiosk_id}-{day:%Y%m%d}-0000"
-
-
-def _bad(message: str) -> int:
-    print(f"kiosk: error: {message}", file=sys.stderr)
-    return BAD_ARGUMENTS
-
-
-def _check(folder: Path) -> int:
-    report = check_folder(folder, today=date.today())
-    if not report.ok:
-        for problem in report.problems:
-            print(problem, file=sys.stderr)
-        count = len(report.problems)
-        print(f"catalogue {folder}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-        return 1
-    for warning in report.warnings:
-        print(f"warning: {warning}")
-    print(f"catalogue {folder}: OK — {report.summary()}")
-    return 0
-
-
-def _run(args: argparse.Namespace, settings: Settings) -> int:
+def _run(
+    args: argparse.Namespace, settings: Settings, first: Shown | None, origin: Origin | None
+) -> int:
     """The touchscreen kiosk (full screen unless --windowed), or --smoke."""
-    from kiosk.app import StartupError, run
+    from kiosk.logic.catalogue import CatalogueError
+    from kiosk.logic.money import MoneyError
+    from kiosk.settings import SettingsError
+    from kiosk.start import StartupError, run
     from kiosk.storage.folder_lock import FolderInUse
 
     if args.lang:
@@ -294,9 +245,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return run(
             settings,
-            windowed=args.windowed or args.attendant,
+            windowed=_windowed(args),
             smoke=args.smoke,
             attendant=args.attendant,
+            first=first,
+            origin=origin,
         )
     except CatalogueError as error:
         print(f"kiosk: {error.summary()}", file=sys.stderr)
@@ -312,20 +265,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _out_of_order(reason: str, *, windowed: bool) -> None:
     """A kiosk whose settings are wrong still takes its screen, to say it is out of order
     (with the reason for staff) rather than leave the desktop behind it."""
-    from kiosk.app import has_display
     from kiosk.ui.cannot_start import show_cannot_start
+    from kiosk.ui.first_screen import has_display
 
     if has_display():
         show_cannot_start(reason, windowed=windowed)
-
-
-def _screenshots(args: argparse.Namespace, settings: Settings) -> int:
-    from kiosk.screenshots import take
-
-    try:
-        written = take(args.folder, settings=settings, today=args.date)
-    except (CatalogueError, SettingsError) as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 1
-    print(f"kiosk: {len(written)} screenshots in {args.folder}")
-    return 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kiosk.places import JOURNAL_FILE
 from kiosk.settings import ASSETS, Settings, SettingsError, default_settings_file, load_settings
 
 LOW_DISK = 200 * 2**20  # bytes free below which the data folder is a problem
@@ -107,7 +108,7 @@ def _data_folder(settings: Settings, today: date) -> Check:
 
 
 def _journal(settings: Settings, today: date) -> Check:
-    path = settings.data_folder / "journal.sqlite3"
+    path = settings.data_folder / JOURNAL_FILE
     if not path.exists():
         return Check("journal", True, f"{path}: not made yet (the kiosk makes it)")
     # Read as the file is on disk, and never written: immutable makes SQLite take no lock

@@ -8,11 +8,9 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-import platformdirs
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -27,19 +25,12 @@ from kiosk.logic.conditions import CentreClass
 from kiosk.logic.i18n import Language, LocalText
 from kiosk.logic.payment import PaymentProfile
 from kiosk.logic.yamlfile import YamlFileError, read_text
+from kiosk.places import APP_NAME as APP_NAME
+from kiosk.places import ASSETS as ASSETS
+from kiosk.places import SETTINGS_FILE_VARIABLE as SETTINGS_FILE_VARIABLE
+from kiosk.places import SETTINGS_LIMIT, default_data_folder
+from kiosk.places import default_settings_file as default_settings_file
 
-APP_NAME = "kiosk"
-
-
-def _assets() -> Path:
-    """The shipped assets: inside the installed package (the build puts them there), else
-    the checkout's top-level assets/ (an editable install, or running from the source)."""
-    packaged = Path(str(resources.files("kiosk").joinpath("assets")))
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "assets"
-
-
-ASSETS = _assets()
-SETTINGS_FILE_VARIABLE = "KIOSK_SETTINGS_FILE"
 DEMO_PAYMENTS = ASSETS / "demo-payments.toml"
 
 
@@ -207,7 +198,7 @@ class Settings(BaseModel):
     logging: Logging = Logging()
     speech: Speech = Speech()
     catalogue: Path = ASSETS
-    data_folder: Path = Path(platformdirs.user_data_dir(APP_NAME))
+    data_folder: Path = Field(default_factory=default_data_folder)
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
 
     @model_validator(mode="after")
@@ -295,17 +286,6 @@ def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
-
-
-def default_settings_file() -> Path:
-    """Where the settings file is looked for when none is named."""
-    named = os.environ.get(SETTINGS_FILE_VARIABLE)
-    if named:
-        return Path(named)
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
-
-
-SETTINGS_LIMIT = 256 * 1024  # bytes: a settings file is a page of TOML
 
 
 def load_settings(path: Path | None = None) -> Settings:

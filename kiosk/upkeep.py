@@ -7,6 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.places import JOURNAL_FILE
 from kiosk.settings import ASSETS, Settings
 
 
@@ -62,7 +63,7 @@ def audit(settings: Settings, action: str, staff: str) -> None:
     from kiosk.storage.journal import Journal
 
     try:
-        journal = Journal(settings.data_folder / "journal.sqlite3")
+        journal = Journal(settings.data_folder / JOURNAL_FILE)
         try:
             journal.audit(action, datetime.now(), staff=staff)
         finally:

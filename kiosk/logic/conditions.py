@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
+from kiosk.logic.centre_class import CENTRE_CLASSES as CENTRE_CLASSES
+from kiosk.logic.centre_class import CentreClass as CentreClass
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-CentreClass = Literal["major", "regional", "district"]
-CENTRE_CLASSES: tuple[CentreClass, ...] = ("major", "regional", "district")
 
 
 class _Model(BaseModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kiosk.logic.i18n import Language
+from kiosk.logic.language import Language
 
 # Audio mode's "hear the whole slip" item on the result: said, chosen, and ringed beside
 # Print, with no widget of its own.

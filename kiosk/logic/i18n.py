@@ -13,12 +13,12 @@ from babel.dates import get_month_names
 from babel.numbers import format_decimal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from kiosk.logic.language import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from kiosk.logic.language import LANGUAGES as LANGUAGES
+from kiosk.logic.language import Language as Language
 from kiosk.logic.yamlfile import read_text, safe_load
 
-Language = Literal["kk", "ru", "en"]
 DateCase = Literal["nominative", "dative"]
-LANGUAGES: tuple[Language, ...] = ("kk", "ru", "en")
-DEFAULT_LANGUAGE: Language = "kk"
 
 # Babel locale per kiosk language. Kazakhstan's conventions for kk and ru; English as written
 # internationally (CLDR has no en_KZ).

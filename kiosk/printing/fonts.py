@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtGui import QFontDatabase
 
-from kiosk.settings import ASSETS
+from kiosk.places import ASSETS
 
 log = logging.getLogger(__name__)
 

@@ -6,30 +6,16 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.logic import staff_content
 from kiosk.logic.i18n import Strings
-from kiosk.settings import ASSETS
+from kiosk.places import ASSETS
+from kiosk.ui.first_screen import show_on_screen
 from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 from kiosk.ui.theme import Theme, Tokens
 
 log = logging.getLogger(__name__)
-
-
-def show_on_screen(widget: QWidget, *, windowed: bool) -> None:
-    """A 1280×800 window, or the whole screen without a frame (without a window manager
-    the full-screen hint does nothing: the widget is sized to the screen)."""
-    if windowed:
-        widget.resize(1280, 800)
-        widget.show()
-        return
-    widget.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-    screen = QApplication.primaryScreen()
-    if screen is not None:
-        widget.setGeometry(screen.geometry())
-    widget.showFullScreen()
 
 
 def cannot_start_screen(reason: str) -> QWidget:

@@ -6,23 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.logic.content import ScreenContent
-from kiosk.logic.i18n import Language
-from kiosk.ui.screen import Screen
-from kiosk.ui.screens.blocker import BlockerScreen
-from kiosk.ui.screens.dashboard import DashboardScreen
-from kiosk.ui.screens.documents import DocumentsScreen
-from kiosk.ui.screens.out_of_order import OutOfOrderScreen
-from kiosk.ui.screens.pin import PinScreen
-from kiosk.ui.screens.printing import PrintingScreen
-from kiosk.ui.screens.question import QuestionScreen
-from kiosk.ui.screens.result import ResultScreen
-from kiosk.ui.screens.review import ReviewScreen
-from kiosk.ui.screens.services import ServicesScreen
-from kiosk.ui.screens.thanks import ThanksScreen
-from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.logic.language import Language
+
+if TYPE_CHECKING:  # the screens themselves are built, and imported, by the composition root
+    from kiosk.ui.screen import Screen
+    from kiosk.ui.screens.blocker import BlockerScreen
+    from kiosk.ui.screens.dashboard import DashboardScreen
+    from kiosk.ui.screens.documents import DocumentsScreen
+    from kiosk.ui.screens.out_of_order import OutOfOrderScreen
+    from kiosk.ui.screens.pin import PinScreen
+    from kiosk.ui.screens.printing import PrintingScreen
+    from kiosk.ui.screens.question import QuestionScreen
+    from kiosk.ui.screens.result import ResultScreen
+    from kiosk.ui.screens.review import ReviewScreen
+    from kiosk.ui.screens.services import ServicesScreen
+    from kiosk.ui.screens.thanks import ThanksScreen
+    from kiosk.ui.screens.welcome import WelcomeScreen
 
 
 class State(StrEnum):

@@ -3,7 +3,8 @@ Start over, progress, Continue), and the idle overlay above them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.logic.content import ScreenContent
-from kiosk.logic.i18n import Language, format_date
+from kiosk.logic.language import Language
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.states import VISITOR_STATES, State
 from kiosk.ui.widgets.confirm_overlay import ConfirmOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
 
+DateTexts = Callable[[date, Language], "str | None"]
 WIDE = 1200  # px: narrower than this, the header shows no clock
 
 # Screens a visitor may call staff from (not staff's own, nor out of order).
@@ -45,8 +47,10 @@ class KioskWindow(QWidget):
     call_staff_clicked = Signal()
     compact_changed = Signal(bool)
 
-    def __init__(self, clock: bool = True) -> None:
+    def __init__(self, clock: bool = True, dates: DateTexts | None = None) -> None:
         super().__init__(objectName="kiosk")
+        self.dates = dates  # the header's dates as kept for the first screen, if any
+        self.header_content: ScreenContent | None = None
         self.language: Language = "kk"
         self.allow_close = False
         self.full_clock = True
@@ -125,10 +129,13 @@ class KioskWindow(QWidget):
         if clock:
             self.clock_timer.start(1000)
         self._tick()
+        # Shown, the window holds the focus itself: no button looks focused before a key.
+        self.setFocus()
 
     def add_screen(self, screen: Screen) -> None:
-        """Add a screen to the stack."""
-        self.stack.addWidget(screen)
+        """Add a screen to the stack (once)."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
 
     def show_screen(self, screen: Screen, fresh: bool = True) -> None:
         """Bring a screen to the front; `fresh` (a new step, not the same one repainted): at
@@ -200,6 +207,7 @@ class KioskWindow(QWidget):
     def paint_header(self, content: ScreenContent) -> None:
         """The header as its content says: the centre's name, the language switch."""
         self.language = content.language
+        self.header_content = content
         self.logo.setText(content.fact("logo") or self.logo.text())
         self.centre_name.setText(content.heading)
         self.languages.paint(content.choices)
@@ -234,7 +242,12 @@ class KioskWindow(QWidget):
     def _tick(self) -> None:
         now = datetime.now()
         if self.full_clock:
-            self.clock.setText(f"{format_date(now.date(), self.language)}   {now:%H:%M}")
+            said = self.dates(now.date(), self.language) if self.dates else None
+            if said is None:
+                from kiosk.logic.i18n import format_date  # Babel: not before the first screen
+
+                said = format_date(now.date(), self.language)
+            self.clock.setText(f"{said}   {now:%H:%M}")
         else:
             self.clock.setText(f"{now:%H:%M}")
 

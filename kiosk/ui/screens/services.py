@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.logic.catalogue import Catalogue
 from kiosk.logic.content import ScreenContent
-from kiosk.settings import ASSETS
+from kiosk.places import ASSETS
 from kiosk.ui.screen import Screen, clear, label
 from kiosk.ui.widgets.big_button import BigButton
 

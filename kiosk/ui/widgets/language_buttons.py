@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.logic.content import Choice
-from kiosk.logic.i18n import LANGUAGES
+from kiosk.logic.language import LANGUAGES
 
 
 class LanguageButtons(QButtonGroup):
