@@ -27,6 +27,7 @@ from kiosk.places import ASSETS, JOURNAL_FILE, data_folder_named, default_settin
 from kiosk.printing.fonts import load_fonts
 from kiosk.storage import first_screen as kept_screens
 from kiosk.storage.folder_lock import FolderInUse, FolderLock
+from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.window import KioskWindow
 
@@ -115,6 +116,7 @@ class Shown:
         """The kiosk's full start takes the window: it styles and dates it from now on."""
         self.window.compact_changed.disconnect(self.restyle)
         self.window.dates = None
+        self.welcome.removeEventFilter(self.watch)
 
     def drop(self) -> None:
         """Take the first screen down and let go of the data folder (not this folder's)."""
@@ -167,6 +169,8 @@ def show_kept(origin: Origin, named: Path | None, *, smoke: bool, windowed: bool
     folder = data_folder_named(named, default=not smoke)
     if folder is None:
         return None
+    if OutOfOrder(folder).on:
+        return None  # staff put it out of order: that is the first screen, not the welcome
     kept = kept_screens.load(folder, origin.settings_file, origin.arguments)
     if kept is None:
         return None

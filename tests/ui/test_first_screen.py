@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from kiosk.app import build_kiosk
 from kiosk.logic.i18n import format_date
 from kiosk.settings import Settings, load_settings
 from kiosk.storage import first_screen as kept_screens
+from kiosk.storage.out_of_order import OutOfOrder
 from kiosk.testing import KioskDriver
 from kiosk.ui.first_screen import Origin, Shown, keep_first_screen, show_kept
 from tests.kiosk_process import environment
@@ -87,6 +88,14 @@ def test_a_change_in_what_it_was_made_from_is_a_full_start(qtbot, tmp_path, cata
     fees = catalogue_copy / "fees.yaml"
     fees.write_text(fees.read_text("utf-8") + "\n# edited\n", encoding="utf-8")
     assert kept_screens.load(folder, origin.settings_file, origin.arguments) is None
+
+
+def test_a_kiosk_staff_put_out_of_order_starts_on_that_screen_not_the_kept_one(qtbot, tmp_path):
+    settings_file = _settings_file(tmp_path)
+    settings = _full_start_keeps(qtbot, settings_file)
+    origin = Origin.of(settings_file, None)
+    OutOfOrder(settings.data_folder).set(True, datetime(2026, 12, 6, 9, 0))
+    assert show_kept(origin, settings_file, smoke=True, windowed=True) is None
 
 
 def test_a_kept_file_that_names_anything_else_is_not_unpickled(tmp_path):
