@@ -120,7 +120,8 @@ def main() -> None:
         f"  kiosk --smoke        wall {kiosk_wall * 1000:7.0f} ms   peak RSS {kiosk_rss:6.1f} MiB"
     )
     print(
-        f"  full start (nothing kept) wall {full_wall * 1000:5.0f} ms   peak RSS {full_rss:6.1f} MiB"
+        f"  full start (nothing kept) wall {full_wall * 1000:5.0f} ms"
+        f"   peak RSS {full_rss:6.1f} MiB"
         f"   ({full_wall / bare_wall:.2f}× / {full_rss / bare_rss:.2f}×)"
     )
     print(f"  ratio                wall {kiosk_wall / bare_wall:7.2f}×     (target ≤ 2×)")
