@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -54,6 +55,9 @@ from kiosk.ui.staff import StaffDesk
 from kiosk.ui.theme import Theme, Tokens
 from kiosk.ui.window import KioskWindow
 
+if TYPE_CHECKING:
+    from kiosk.ui.fleet_reporter import FleetReporter
+
 log = logging.getLogger("kiosk")
 WARM_UP_AFTER_MS = 1500  # after start, once the first screen is up
 NO_DISPLAY = (
@@ -78,6 +82,7 @@ class Kiosk:
     session_log: SessionLog
     references: ReferenceBook | None = None
     guide: AudioGuide | None = None
+    fleet: FleetReporter | None = None
 
 
 def build_kiosk(
@@ -122,7 +127,11 @@ def build_kiosk(
         out_of_order=OutOfOrderScreen(),
     )
     # The journal is opened and written by its own thread: nothing here waits on the disk.
-    journal = JournalWriter(settings.data_folder / JOURNAL_FILE, kiosk_id=settings.kiosk_id)
+    journal = JournalWriter(
+        settings.data_folder / JOURNAL_FILE,
+        kiosk_id=settings.kiosk_id,
+        outbox=settings.fleet.url is not None,
+    )
     journal.start()
     window.destroyed.connect(lambda: journal.stop())  # written out before the window goes
     pricing = Pricing(catalogue, settings.payments, strings)
@@ -184,6 +193,11 @@ def build_kiosk(
     sweeper.start()
     window.destroyed.connect(lambda: retention.settled(1.0))
     retention.sweep()
+    fleet = _fleet(settings, catalogue, navigator, staff, jobs, journal)
+    if fleet is not None:
+        staff.fleet_fault = fleet.fault
+        window.destroyed.connect(lambda: fleet.link.stop())
+        fleet.start()
     return Kiosk(
         window,
         navigator,
@@ -197,7 +211,37 @@ def build_kiosk(
         session_log,
         references,
         guide,
+        fleet,
     )
+
+
+def _fleet(
+    settings: Settings,
+    catalogue: Catalogue,
+    navigator: Navigator,
+    staff: StaffDesk,
+    jobs: PrintJobs,
+    journal: JournalWriter,
+) -> FleetReporter | None:
+    """The link to the fleet's centre, when `fleet.url` is set (else the kiosk runs alone)."""
+    if settings.fleet.url is None:
+        return None
+    from kiosk.fleet.link import FleetLink
+    from kiosk.fleet.rollout import current
+    from kiosk.ui.fleet_reporter import FleetReporter
+
+    running = current(settings.data_folder)
+    version = running[0] if running is not None and running[1] == catalogue.folder else 0
+    reporter: FleetReporter | None = None
+    link = FleetLink(
+        settings.fleet.url,
+        journal.path,
+        settings.data_folder,
+        settings.fleet.heartbeat,
+        running=lambda: reporter.version if reporter is not None else version,
+    )
+    reporter = FleetReporter(link, navigator, staff, jobs, journal, version)
+    return reporter
 
 
 def warm_up(settings: Settings) -> None:

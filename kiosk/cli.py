@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import BAD_ARGUMENTS as BAD_ARGUMENTS
 from kiosk import FOLDER_IN_USE as FOLDER_IN_USE
+from kiosk import kiosk_version as kiosk_version
 from kiosk.logic.centre_class import CENTRE_CLASSES
 from kiosk.logic.language import LANGUAGES
 
@@ -24,16 +25,6 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(BAD_ARGUMENTS, f"{self.prog}: error: {message}\n")
-
-
-def kiosk_version() -> str:
-    """The installed kiosk's version (from its package metadata)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("kiosk")
-    except PackageNotFoundError:  # run from a checkout that was never installed
-        return "0+unknown"
 
 
 class _Version(argparse.Action):
@@ -143,6 +134,22 @@ def _add_commands(parser: Parser) -> None:
     check = catalogue_commands.add_parser("check", help="validate and walk every answer path")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR")
 
+    fleet = commands.add_parser("fleet", help="the central fleet database (head office)")
+    fleet.add_argument("--url", metavar="URL", help="PostgreSQL URL (default: fleet.url)")
+    fleet_commands = fleet.add_subparsers(dest="fleet_command", parser_class=Parser)
+    fleet_commands.add_parser("init", help="create or update the central schema")
+    enrol = fleet_commands.add_parser("enrol", help="give a kiosk its role; prints its URL")
+    enrol.add_argument("kiosk_id", metavar="KIOSK_ID")
+    enrol.add_argument("--centre", required=True, metavar="CENTRE")
+    publish = fleet_commands.add_parser("publish", help="check and publish a catalogue")
+    publish.add_argument("folder", type=Path, metavar="DIR")
+    publish.add_argument("--centres", nargs="+", default=[], metavar="CENTRE")
+    status = fleet_commands.add_parser("status", help="every kiosk, problems first")
+    status.add_argument("--json", action="store_true", help="as JSON")
+    serve = fleet_commands.add_parser("serve", help="head office's page")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+
 
 KIOSK_FLAGS = frozenset({"--windowed", "--attendant", "--smoke"})
 KIOSK_VALUES = ("--settings", "--lang")
@@ -173,6 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     if args.command in ("doctor", "say", "texts"):
         return _upkeep(parser, args)
+    if args.command == "fleet":
+        from kiosk.fleet_commands import fleet
+
+        if args.fleet_command is None:
+            parser.error("fleet needs a sub-command: init, enrol, publish, status or serve")
+        return fleet(args)
     if args.command == "install-service":
         from kiosk.deploy import install
 

@@ -5,11 +5,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -30,6 +29,14 @@ from kiosk.places import ASSETS as ASSETS
 from kiosk.places import SETTINGS_FILE_VARIABLE as SETTINGS_FILE_VARIABLE
 from kiosk.places import SETTINGS_LIMIT, default_data_folder
 from kiosk.places import default_settings_file as default_settings_file
+from kiosk.settings_env import (
+    MAX_NESTING,
+    EnvironmentValueError,
+    merged,
+    source,
+    too_deep,
+)
+from kiosk.settings_env import environment_values as environment_values
 
 DEMO_PAYMENTS = ASSETS / "demo-payments.toml"
 
@@ -183,6 +190,18 @@ class Speech(BaseModel):
         return self.headphones_device if self.headphones_only else self.device
 
 
+class Fleet(BaseModel):
+    """The optional link to a central PostgreSQL: events through the journal's outbox, a
+    heartbeat, catalogue versions. Without `url` the kiosk runs alone."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    url: str | None = Field(default=None, min_length=1, max_length=1000)
+    heartbeat: float = _seconds(30.0, 5.0, 600.0)  # seconds between heartbeats
+    # Staff are warned when this many events wait in the outbox (the link is down).
+    outbox_warning: int = Field(default=5000, ge=10, le=10_000_000)
+
+
 class Settings(BaseModel):
     """Everything an operator can set. Defaults run a demo kiosk on the bundled catalogue."""
 
@@ -197,6 +216,7 @@ class Settings(BaseModel):
     privacy: Privacy = Privacy()
     logging: Logging = Logging()
     speech: Speech = Speech()
+    fleet: Fleet = Fleet()
     catalogue: Path = ASSETS
     data_folder: Path = Field(default_factory=default_data_folder)
     payments: dict[str, PaymentProfile] = Field(default_factory=demo_payment_profiles)
@@ -220,74 +240,6 @@ class Settings(BaseModel):
             )
 
 
-ENV_PREFIX = "KIOSK_"
-
-
-def environment_values() -> dict[str, Any]:
-    """The settings the environment gives, as nested values: `KIOSK_CENTRE__NAME__KK` is
-    centre.name.kk (`__` between keys, any case); a key whose value is a table or a list
-    (KIOSK_LANGUAGES, KIOSK_TIMING, KIOSK_CENTRE__NAME) takes JSON, merged under the keys
-    set one by one. Variables that name no setting (KIOSK_SETTINGS_FILE) are not settings.
-    Raises SettingsError naming the variable for JSON that does not parse."""
-    found: list[tuple[list[str], str, str]] = []
-    for name, raw in os.environ.items():
-        if not name.upper().startswith(ENV_PREFIX):
-            continue
-        keys = name[len(ENV_PREFIX) :].lower().split("__")
-        if keys[0] in Settings.model_fields:
-            found.append((keys, name, raw))
-    values: dict[str, Any] = {}
-    for keys, name, raw in sorted(found, key=lambda item: len(item[0])):  # tables first
-        value: Any = raw
-        if _takes_json(keys):
-            try:
-                value = json.loads(raw)
-            except ValueError as error:
-                key = ".".join(keys)
-                raise SettingsError(f"setting {key}: {name} is not valid JSON: {error}") from None
-        place = values
-        for key in keys[:-1]:
-            inner = place.get(key)
-            place = place.setdefault(key, {}) if not isinstance(inner, dict) else inner
-            if not isinstance(place, dict):
-                break
-        else:
-            if isinstance(place.get(keys[-1]), dict) and isinstance(value, dict):
-                place[keys[-1]] = _merged(place[keys[-1]], value)
-            else:
-                place[keys[-1]] = value
-    return values
-
-
-def _takes_json(keys: list[str]) -> bool:
-    """Whether the setting at `keys` is a table or a list (its variable holds JSON)."""
-    annotation: Any = Settings
-    for key in keys:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(key)
-            if field is None:
-                return False  # not a setting: refused by the model, naming it
-            annotation = field.annotation
-        elif get_origin(annotation) is dict:
-            annotation = get_args(annotation)[1]
-        else:
-            return False
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return get_origin(annotation) in (dict, list, tuple, set, frozenset)
-
-
-def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    """`over` on top of `base`, tables merged key by key."""
-    merged = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merged(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def load_settings(path: Path | None = None) -> Settings:
     """Read settings from `path` (or the default file, if it exists) and the environment.
 
@@ -305,7 +257,7 @@ def load_settings(path: Path | None = None) -> Settings:
             text = read_text(path, f"settings file {path}", SETTINGS_LIMIT)
         except YamlFileError as error:
             raise SettingsError(str(error).replace(": file not found", " does not exist")) from None
-        line = _too_deep(text)
+        line = too_deep(text)
         if line:
             raise SettingsError(
                 f"settings file {path}: line {line} nests more than {MAX_NESTING} levels deep"
@@ -315,10 +267,13 @@ def load_settings(path: Path | None = None) -> Settings:
         except tomllib.TOMLDecodeError as error:
             raise SettingsError(f"settings file {path} is not valid TOML: {error}") from None
     for name, value in os.environ.items():
-        if name.upper().startswith("KIOSK_") and _too_deep(value):
+        if name.upper().startswith("KIOSK_") and too_deep(value):
             raise SettingsError(f"{name} nests more than {MAX_NESTING} levels deep")
     # The environment wins over the file.
-    values = _merged(values, environment_values())
+    try:
+        values = merged(values, environment_values(Settings))
+    except EnvironmentValueError as error:
+        raise SettingsError(str(error)) from None
     try:
         settings = Settings(**values)
     except ValidationError as error:
@@ -326,55 +281,14 @@ def load_settings(path: Path | None = None) -> Settings:
         for details in error.errors():
             parts = [str(part) for part in details["loc"]]
             lines.append(
-                f"setting {'.'.join(parts)}: {details['msg']}{_source(parts, values, path)}"
+                f"setting {'.'.join(parts)}: {details['msg']}{source(parts, values, path)}"
             )
         raise SettingsError("; ".join(lines)) from None
     problems = settings.timing.too_short()
     if problems:
         where = [
-            f"setting {problem}{_source(problem.split(':')[0].split('.'), values, path)}"
+            f"setting {problem}{source(problem.split(':')[0].split('.'), values, path)}"
             for problem in problems
         ]
         raise SettingsError("; ".join(where))
     return settings
-
-
-MAX_NESTING = 32  # brackets within brackets: a settings value is a few levels deep
-
-
-def _too_deep(text: str) -> int:
-    """The line where brackets nest more than MAX_NESTING deep (outside quotes), or 0: such
-    a value would exhaust the parser's recursion."""
-    depth, line, quote = 0, 1, ""
-    for char in text:
-        if char == "\n":
-            line += 1
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                return line
-        elif char in "]}":
-            depth = max(0, depth - 1)
-    return 0
-
-
-def _variable(parts: list[str]) -> str | None:
-    """The KIOSK_* variable that sets this key (or a key above it), if one does."""
-    names = {name.upper(): name for name in os.environ if name.upper().startswith("KIOSK_")}
-    for end in range(len(parts), 0, -1):
-        name = "KIOSK_" + "__".join(parts[:end]).upper()
-        if name in names:
-            return names[name]
-    return None
-
-
-def _source(parts: list[str], values: dict[str, Any], path: Path) -> str:
-    """Where a key's value came from: ` (from KIOSK_X)`, ` (in FILE)` or nothing."""
-    variable = _variable(parts)
-    if variable:
-        return f" (from {variable})"
-    return f" (in {path})" if values else ""

@@ -127,7 +127,7 @@ def _start(
     """Load and check the catalogue, then serve; a failure on the way is logged whole."""
     fallback = None
     try:
-        catalogue = load_catalogue(settings.catalogue)
+        catalogue = _catalogue(settings)
         settings.check_payees(catalogue.payees())
     except Exception as error:
         # A kiosk (not a smoke check, which must fail) runs on the last good catalogue.
@@ -155,6 +155,22 @@ def _start(
         raise StartupError(
             f"the kiosk could not start: {type(error).__name__}: {error} (traceback in {where})"
         ) from error
+
+
+def _catalogue(settings: Settings) -> Catalogue:
+    """The catalogue the kiosk runs: the fleet's version it switched to last (in a fleet),
+    else the one the settings name. A fleet version that no longer loads is logged and
+    passed over."""
+    if settings.fleet.url is not None:
+        from kiosk.fleet.rollout import current
+
+        running = current(settings.data_folder)
+        if running is not None:
+            try:
+                return load_catalogue(running[1])
+            except CatalogueError as error:
+                log.error("fleet catalogue version %d no longer loads: %s", running[0], error)
+    return load_catalogue(settings.catalogue)
 
 
 def _serve(

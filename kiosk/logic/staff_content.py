@@ -53,6 +53,7 @@ class DeskFacts:
     kiosk_id: str = ""
     staff_called: str = ""  # since when (HH:MM) a visitor has been calling staff
     speech_problem: str = ""  # why audio mode's voice cannot be heard
+    fleet_problem: str = ""  # what is wrong with the link to the fleet's centre
 
 
 def pin(strings: Strings, language: Language, message: str = "") -> ScreenContent:
@@ -117,6 +118,9 @@ def dashboard(
         status.append(_status(failed, problem=True))
     if facts.speech_problem:
         line = t("attendant.speech-problem", detail=facts.speech_problem)
+        status.append(_status(line, problem=True))
+    if facts.fleet_problem:
+        line = t("attendant.fleet-problem", detail=facts.fleet_problem)
         status.append(_status(line, problem=True))
     for problem in facts.journal_problems:
         status.append(_status(t("attendant.journal-problem", detail=problem), problem=True))

@@ -121,6 +121,15 @@ class Journal:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
 
+    def use_outbox(self, on: bool) -> None:
+        """Whether what is written also goes into the fleet's outbox (a kiosk with a fleet
+        link); a kiosk that leaves its fleet stops filling it."""
+        self.db.execute(
+            "INSERT INTO fleet (name, value) VALUES ('outbox', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            ("on" if on else "off",),
+        )
+
     @property
     def version(self) -> int:
         """The schema version."""
@@ -237,9 +246,11 @@ class Journal:
         screen_seconds: dict[str, float] | None = None,
         total: str | None = None,
         reference: str | None = None,
+        last_question: str | None = None,
     ) -> None:
         """Record how far a session has got (each call is one small transaction)."""
         fields = {
+            "last_question": last_question,
             "service": service,
             "language": language,
             "last_screen": last_screen,

@@ -83,6 +83,7 @@ class JournalWriter:
         path: Path,
         *,
         kiosk_id: str = "",
+        outbox: bool = False,
         capacity: int = CAPACITY,
         retry: float = 2.0,
         now: Callable[[], datetime] = datetime.now,
@@ -94,6 +95,7 @@ class JournalWriter:
             retry,
             now,
         )
+        self.outbox = outbox  # events also go into the fleet's outbox
         self._queue: deque[Event] = deque()
         self._batch: list[Event] = []  # being written now
         self._started = False  # the start-up clean-up is done (once per process)
@@ -287,6 +289,7 @@ class JournalWriter:
                 journal.close()
                 journal = self._set_aside(problem)
             self._start_up(journal)
+            journal.use_outbox(self.outbox)
         except BaseException:
             journal.close()
             raise

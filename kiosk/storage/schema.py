@@ -54,4 +54,63 @@ MIGRATIONS = [
     """
     ALTER TABLE audit ADD COLUMN staff TEXT;
     """,
+    # The fleet's outbox: with a fleet link on, every finished session, print outcome and
+    # audit entry also goes into `outbox`, in the same transaction as its own row, under a
+    # key of its own; the link sends the rows in order and deletes what the centre took.
+    # `fleet` holds whether the link is on (no outbox grows on a kiosk without one).
+    # `last_question`: where a visitor was when the session ended (drop-off by question).
+    """
+    ALTER TABLE sessions ADD COLUMN last_question TEXT;
+    CREATE TABLE fleet (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TRIGGER outbox_session AFTER UPDATE OF ended_at ON sessions
+    WHEN old.ended_at IS NULL AND new.ended_at IS NOT NULL
+        AND EXISTS (SELECT 1 FROM fleet WHERE name = 'outbox' AND value = 'on')
+    BEGIN
+        INSERT OR IGNORE INTO outbox (key, kind, at, body) VALUES (
+            'session:' || coalesce(new.key, new.id), 'session', new.ended_at,
+            json_object(
+                'started_at', new.started_at, 'ended_at', new.ended_at,
+                'service', new.service, 'language', new.language, 'outcome', new.outcome,
+                'total', new.total, 'reference', new.reference,
+                'last_screen', new.last_screen, 'last_question', new.last_question,
+                'screen_seconds', json(new.screen_seconds)
+            )
+        );
+    END;
+    CREATE TRIGGER outbox_print AFTER INSERT ON prints
+    WHEN new.status != 'sending'
+        AND EXISTS (SELECT 1 FROM fleet WHERE name = 'outbox' AND value = 'on')
+    BEGIN
+        INSERT OR IGNORE INTO outbox (key, kind, at, body) VALUES (
+            'print:' || coalesce(new.key, new.id) || ':' || new.status, 'print', new.at,
+            json_object('reference', new.reference, 'status', new.status,
+                        'detail', new.detail, 'printer', new.printer)
+        );
+    END;
+    CREATE TRIGGER outbox_print_outcome AFTER UPDATE OF status ON prints
+    WHEN new.status != 'sending' AND new.status IS NOT old.status
+        AND EXISTS (SELECT 1 FROM fleet WHERE name = 'outbox' AND value = 'on')
+    BEGIN
+        INSERT OR IGNORE INTO outbox (key, kind, at, body) VALUES (
+            'print:' || coalesce(new.key, new.id) || ':' || new.status, 'print', new.at,
+            json_object('reference', new.reference, 'status', new.status,
+                        'detail', new.detail, 'printer', new.printer)
+        );
+    END;
+    CREATE TRIGGER outbox_audit AFTER INSERT ON audit
+    WHEN EXISTS (SELECT 1 FROM fleet WHERE name = 'outbox' AND value = 'on')
+    BEGIN
+        INSERT OR IGNORE INTO outbox (key, kind, at, body) VALUES (
+            'audit:' || coalesce(new.key, new.id), 'audit', new.at,
+            json_object('action', new.action, 'staff', new.staff)
+        );
+    END;
+    """,
 ]

@@ -25,10 +25,12 @@ class SessionLog:
         self.screen = ""
         self.entered = 0.0
         self.seconds: dict[str, float] = {}
+        self.question: Callable[[], str | None] = lambda: None  # the question on screen
 
     def follow(self, navigator: Navigator) -> None:
         """Record the sessions of `navigator`."""
         self.language = navigator.session.language
+        self.question = lambda: navigator.session.question
         navigator.state_changed.connect(self.moved)
         navigator.noted.connect(self.note)
         navigator.session_ended.connect(self.ended)
@@ -44,9 +46,11 @@ class SessionLog:
             self.screen, self.entered = "welcome", time.monotonic()
         self._count()
         self.screen = screen
-        self.journal.put(
-            "update_session", self.session, last_screen=screen, screen_seconds=dict(self.seconds)
-        )
+        facts = {"last_screen": screen, "screen_seconds": dict(self.seconds)}
+        question = self.question() if screen == State.QUESTION else None
+        if question:  # where a visitor who leaves here gave up
+            facts["last_question"] = question
+        self.journal.put("update_session", self.session, **facts)
 
     def note(self, facts: dict[str, str]) -> None:
         """Service, language, total or reference of the session."""

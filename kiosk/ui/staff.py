@@ -71,6 +71,7 @@ class StaffDesk(QObject):
         # Set when the catalogue failed at start and the kiosk runs on the last good copy.
         self.catalogue_notice = ""
         self.speech_fault: Callable[[], str] = lambda: ""  # the voice, when it cannot be heard
+        self.fleet_fault: Callable[[], str] = lambda: ""  # the fleet link, when it fails
         self.called_at: datetime | None = None  # a visitor's call for staff, until cleared
         self._checked: dict[str, CheckReport] = {}
         self._rereads = 0  # looks again at a journal that could not be read, in a row
@@ -224,6 +225,7 @@ class StaffDesk(QObject):
             kiosk_id=self.settings.kiosk_id,
             staff_called=f"{self.called_at:%H:%M}" if self.called_at else "",
             speech_problem=self.speech_fault(),
+            fleet_problem=self.fleet_fault(),
         )
         return staff_content.dashboard(facts, catalogue, self.strings, language)
 
