@@ -10,12 +10,14 @@ The virtual environment lives in .venv beside this file. It is reinstalled when
 pyproject.toml changes, or when pycups (the system printer's link to CUPS) can newly be
 built. Qt needs a few system libraries; when they are missing this script installs them
 (as root with apt-get) or says exactly what to install. For the tests it also installs,
-as root, CUPS and cups-pdf (the CUPS tests run a private print server) and what building
-pycups needs.
+as root, CUPS and cups-pdf (the CUPS tests run a private print server), what building
+pycups needs, PostgreSQL's server (the fleet tests run a private one on 127.0.0.1, stopped
+at the end) and chromium (head office's page is tested in it).
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import re
@@ -86,6 +88,12 @@ DEPLOY_TEST_FILES = {
     "/usr/bin/xinit": "xinit",
     "/usr/bin/systemd-analyze": "systemd",
 }
+# The fleet tests: a private PostgreSQL server (Debian's, started by the tests on 127.0.0.1)
+# and a headless browser for head office's page.
+FLEET_TEST_FILES = {
+    "/usr/bin/chromium": "chromium",
+}
+POSTGRES_SERVER = "/usr/lib/postgresql/*/bin/pg_ctl"
 PYCUPS_BUILD_FILES = {
     "/usr/include/cups/cups.h": "libcups2-dev",
 }
@@ -171,10 +179,12 @@ def pycups_build_packages() -> list[str]:
 def ensure_cups_test_packages() -> None:
     """For the tests: CUPS, cups-pdf and pycups's build needs (as root), else say which."""
     packages = missing_packages(CUPS_TEST_FILES) + pycups_build_packages()
-    packages += missing_packages(DEPLOY_TEST_FILES)
+    packages += missing_packages(DEPLOY_TEST_FILES) + missing_packages(FLEET_TEST_FILES)
+    if not glob.glob(POSTGRES_SERVER):
+        packages.append("postgresql")
     if packages and not apt_install(packages):
         say(
-            f"the CUPS and deployment tests need: apt-get install {' '.join(packages)} "
+            f"the CUPS, fleet and deployment tests need: apt-get install {' '.join(packages)} "
             "(as root they fail without them; otherwise they are skipped)"
         )
 
