@@ -5,7 +5,17 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "journey", "locked", "soak", "catalogue", "qr", "faults", "speech"]
+BENCHMARKS = [
+    "startup",
+    "journey",
+    "locked",
+    "soak",
+    "catalogue",
+    "qr",
+    "faults",
+    "speech",
+    "fleet",
+]
 
 
 def main(names: list[str]) -> int:
