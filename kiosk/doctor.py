@@ -45,7 +45,8 @@ def run_checks(settings_path: Path | None, today: date | None = None) -> list[Ch
     where = settings_path or default_settings_file()
     source = str(where) if settings_path or where.exists() else "defaults (no settings file)"
     checks = [Check("settings", True, f"{source}; kiosk {settings.kiosk_id}")]
-    for check in (_catalogue, _good_copy, _data_folder, _journal, _staff, _printer, _speech):
+    checks_ = (_catalogue, _good_copy, _data_folder, _journal, _staff, _printer, _speech, _fleet)
+    for check in checks_:
         checks.append(_guarded(check, settings, today or date.today()))
     checks.append(_display())
     checks.append(_fonts())
@@ -195,6 +196,30 @@ def _speech(settings: Settings, today: date) -> Check:
     if problem:
         return Check("speech", False, problem)
     return Check("speech", True, f"eSpeak NG kk, ru, en; sound device {device!r}")
+
+
+def _fleet(settings: Settings, today: date) -> Check:
+    """The fleet's centre reached as this kiosk's role, and the outbox's backlog."""
+    if settings.fleet.url is None:
+        return Check("fleet", True, "not in a fleet (no fleet.url): runs alone")
+    from kiosk.fleet.central import FleetError, connect, redacted
+    from kiosk.storage.outbox import Outbox
+
+    backlog = Outbox(settings.data_folder / JOURNAL_FILE).backlog()
+    waiting = f"{backlog.waiting} events waiting" + (
+        f" (oldest {backlog.oldest})" if backlog.waiting else ""
+    )
+    try:
+        with connect(settings.fleet.url) as db:
+            row = db.execute("SELECT fleet_kiosk_id()").fetchone()
+    except FleetError as error:
+        return Check("fleet", False, f"{error}; {waiting}")
+    except Exception as error:  # reached, but not a fleet database
+        said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return Check("fleet", False, f"{redacted(settings.fleet.url)}: {said}; {waiting}")
+    if row is None or row[0] is None:
+        return Check("fleet", False, "not enrolled at the centre (kiosk fleet enrol); " + waiting)
+    return Check("fleet", True, f"{redacted(settings.fleet.url)} as {row[0]}; {waiting}")
 
 
 def _usb_present(vendor: int, product: int) -> bool:

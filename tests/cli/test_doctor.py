@@ -14,7 +14,7 @@ from kiosk.storage.pin import PinStore
 from tests.kiosk_process import environment, wait_for_log
 
 CHECKS = ["settings", "catalogue", "last good catalogue", "data folder", "journal", "staff"]
-CHECKS += ["printer", "speech", "display", "fonts"]
+CHECKS += ["printer", "speech", "fleet", "display", "fonts"]
 
 
 def in_folder(data: Path, **more: str) -> dict[str, str]:
@@ -62,7 +62,7 @@ def test_a_sound_kiosk_passes_every_check_one_line_each(kiosk_folder: Path) -> N
     lines = done.stdout.splitlines()
     assert [line.split(":")[0][5:] for line in lines[:-1]] == CHECKS
     assert all(line.startswith("OK   ") for line in lines[:-1]), lines
-    assert lines[-1] == "10 checks: all OK"
+    assert lines[-1] == "11 checks: all OK"
     assert "1 member(s): Айгерім" in done.stdout
 
 
@@ -96,7 +96,7 @@ def test_each_failure_is_a_failed_line_and_exit_1(kiosk_folder: Path, tmp_path: 
     failed = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
     assert [line.split(":")[0] for line in failed] == ["FAIL catalogue", "FAIL staff"]
     assert "fees.yaml" in failed[0] and "damaged" in failed[1]
-    assert done.stdout.splitlines()[-1] == "10 checks, 2 failed"
+    assert done.stdout.splitlines()[-1] == "11 checks, 2 failed"
 
 
 def test_bad_settings_are_the_first_failed_check(tmp_path: Path) -> None:

@@ -115,3 +115,26 @@ def test_the_fleet_commands(fleet_db: str, tmp_path: Path) -> None:
     unreachable = _kiosk("fleet", "--url", "postgresql://x:y@127.0.0.1:1/none", "status")
     assert unreachable.returncode == 1
     assert "cannot connect" in unreachable.stderr and ":y@" not in unreachable.stderr
+
+
+def test_doctor_says_whether_the_centre_takes_this_kiosk(fleet_db: str, tmp_path: Path) -> None:
+    url = central.enrol(fleet_db, "K01", "AST-01")
+
+    def fleet_line(fleet_url: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "doctor"],
+            env=environment(KIOSK_DATA_FOLDER=str(tmp_path / "data"), KIOSK_FLEET__URL=fleet_url),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return next(line for line in done.stdout.splitlines() if " fleet" in line[:12])
+
+    assert fleet_line(url).startswith("OK   fleet") and "as K01" in fleet_line(url)
+    stranger = central.enrol(fleet_db, "K02", "AST-01")
+    with psycopg.connect(fleet_db) as db:
+        db.execute("DELETE FROM kiosks WHERE kiosk_id = 'K02'")
+        db.commit()
+    assert "not enrolled" in fleet_line(stranger)
+    down = fleet_line("postgresql://kiosk_k01:pw@127.0.0.1:1/fleet")
+    assert down.startswith("FAIL fleet") and "cannot connect" in down and ":pw@" not in down
