@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +33,29 @@ LABELS: dict[str, dict[str, str]] = {
     "today": {"kk": "Бүгін", "ru": "Сегодня", "en": "Today"},
     "problems": {"kk": "Мәселелер", "ru": "Проблемы", "en": "Problems"},
     "never": {"kk": "ешқашан", "ru": "никогда", "en": "never"},
+    "centre": {"kk": "Орталық", "ru": "Центр", "en": "Centre"},
+    "silent": {
+        "kk": "2 минуттан бері үнсіз",
+        "ru": "молчит больше 2 минут",
+        "en": "silent for over 2 minutes",
+    },
+    "never-seen": {
+        "kk": "ешқашан байланыспаған",
+        "ru": "ни разу не выходил на связь",
+        "en": "never seen",
+    },
+    "calling-staff": {
+        "kk": "қызметкерді шақырып тұр",
+        "ru": "вызывает сотрудника",
+        "en": "calling staff",
+    },
+    "printer-state": {
+        "kk": "принтер: {detail}",
+        "ru": "принтер: {detail}",
+        "en": "printer: {detail}",
+    },
+    "out-of-order": {"kk": "істен шыққан", "ru": "не работает", "en": "out of order"},
+    "journal": {"kk": "журнал: {detail}", "ru": "журнал: {detail}", "en": "journal: {detail}"},
     "counts": {
         "kk": "{sessions} сеанс, {completed} аяқталды, {blocked} тоқтады, {abandoned} кетті",
         "ru": "{sessions} сеансов, {completed} завершено, {blocked} остановлено, {abandoned} ушли",
@@ -55,6 +79,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #d5dde5; }
 tr.problem td { background: #fff1e6; } tr.problem td.problems { color: #9a3412; font-weight: 600; }
 nav a { margin-right: .8rem; }
+td:first-child, td:nth-child(2) { white-space: nowrap; }
 """
 
 
@@ -70,12 +95,12 @@ def render(status: FleetStatus, language: str) -> str:
         f"<title>{t('title')}</title><style>{STYLE}</style></head><body>"
         '<nav><a href="?lang=kk">Қазақша</a><a href="?lang=ru">Русский</a>'
         '<a href="?lang=en">English</a></nav>'
-        f"<h1>{t('title')} · {escape(status.at)}</h1>"
+        f"<h1>{t('title')} · {escape(_seen(status.at))}</h1>"
     )
     parts = [head]
     troubled = [kiosk for kiosk in status.kiosks if kiosk.problems]
     if troubled:
-        parts.append(f'<h2 id="attention">{t("attention")}</h2>' + _table(troubled, t))
+        parts.append(f'<h2 id="attention">{t("attention")}</h2>' + _table(troubled, t, centre=True))
     centres: dict[str, list[KioskStatus]] = {}
     for kiosk in status.kiosks:
         centres.setdefault(kiosk.centre, []).append(kiosk)
@@ -91,22 +116,34 @@ def render(status: FleetStatus, language: str) -> str:
     return "".join(parts)
 
 
-def _table(kiosks: list[KioskStatus], t: Callable[[str], str]) -> str:
-    header = "".join(
-        f"<th>{t(key)}</th>"
-        for key in ("kiosk", "seen", "screen", "printer", "catalogue", "today", "problems")
-    )
+def _table(kiosks: list[KioskStatus], t: Callable[[str], str], *, centre: bool = False) -> str:
+    keys = ["kiosk", "seen", "screen", "printer", "catalogue", "today", "problems"]
+    if centre:
+        keys.insert(1, "centre")
+    header = "".join(f"<th>{t(key)}</th>" for key in keys)
     rows = []
     for k in kiosks:
         counts = t("counts").format(**vars(k.today))
+        issues = "; ".join(t(what).format(detail=detail) for what, detail in k.issues)
+        where = f"<td>{escape(k.centre)}</td>" if centre else ""
         rows.append(
-            f'<tr class="{"problem" if k.problems else "ok"}" data-kiosk="{escape(k.kiosk_id)}">'
-            f"<td>{escape(k.kiosk_id)}</td><td>{escape(k.last_seen or t('never'))}</td>"
+            f'<tr class="{"problem" if k.issues else "ok"}" data-kiosk="{escape(k.kiosk_id)}">'
+            f"<td>{escape(k.kiosk_id)}</td>{where}"
+            f"<td>{escape(_seen(k.last_seen) or t('never'))}</td>"
             f"<td>{escape(k.screen)}</td><td>{escape(k.printer)}</td>"
             f"<td>{escape(k.catalogue_version)}</td><td>{escape(counts)}</td>"
-            f'<td class="problems">{escape("; ".join(k.problems))}</td></tr>'
+            f'<td class="problems">{escape(issues)}</td></tr>'
         )
     return f"<table><tr>{header}</tr>{''.join(rows)}</table>"
+
+
+def _seen(last_seen: str) -> str:
+    """A heartbeat's time as head office reads it: the time today, else the date too."""
+    if not last_seen:
+        return ""
+    when = datetime.fromisoformat(last_seen).astimezone()
+    today = datetime.now().astimezone().date()
+    return f"{when:%H:%M:%S}" if when.date() == today else f"{when:%Y-%m-%d %H:%M}"
 
 
 def make_server(url: str, host: str, port: int) -> ThreadingHTTPServer:

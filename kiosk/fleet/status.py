@@ -71,10 +71,16 @@ class KioskStatus:
     outbox: int = 0
     journal: str = ""
     kiosk_version: str = ""
-    problems: tuple[str, ...] = field(default=())
+    issues: tuple[tuple[str, str], ...] = field(default=())  # (what, detail), problems first
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The issues in words (English, for the terminal and JSON)."""
+        return tuple(ISSUE_WORDS[what].format(detail=detail) for what, detail in self.issues)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["issues"]
         data["problems"] = list(self.problems)
         return data
 
@@ -126,19 +132,29 @@ def fleet_status(db: psycopg.Connection[Any], now: datetime | None = None) -> Fl
     return FleetStatus(kiosks, drop_off, now.isoformat(timespec="seconds"))
 
 
+ISSUE_WORDS = {
+    "silent": "silent: no heartbeat for 2 minutes",
+    "never-seen": "never seen",
+    "calling-staff": "calling staff",
+    "printer-state": "printer {detail}",
+    "out-of-order": "out of order",
+    "journal": "journal: {detail}",
+}
+
+
 def _with_problems(kiosk: KioskStatus) -> KioskStatus:
-    problems = []
+    issues: list[tuple[str, str]] = []
     if kiosk.silent:
-        problems.append("silent: no heartbeat for 2 minutes" if kiosk.last_seen else "never seen")
+        issues.append(("silent", "") if kiosk.last_seen else ("never-seen", ""))
     if kiosk.staff_calls:
-        problems.append("calling staff")
+        issues.append(("calling-staff", ""))
     if kiosk.last_seen and kiosk.printer not in QUIET_PRINTER:
-        problems.append(f"printer {kiosk.printer}")
+        issues.append(("printer-state", kiosk.printer))
     if kiosk.screen == "out-of-order":
-        problems.append("out of order")
+        issues.append(("out-of-order", ""))
     if kiosk.journal not in ("", "ok"):
-        problems.append(f"journal: {kiosk.journal}")
-    return KioskStatus(**{**asdict(kiosk), "today": kiosk.today, "problems": tuple(problems)})
+        issues.append(("journal", kiosk.journal))
+    return KioskStatus(**{**asdict(kiosk), "today": kiosk.today, "issues": tuple(issues)})
 
 
 def as_text(status: FleetStatus) -> str:

@@ -88,12 +88,13 @@ def test_the_page_lists_kiosks_by_centre_with_problems_first(page: str) -> None:
     first_centre = dom.index("<h2>ALM-02</h2>")
     troubled = re.findall(r'class="problem" data-kiosk="(\w+)"', dom[attention:first_centre])
     assert troubled == ["P3", "P2"]  # never seen, out of paper (by centre); P1 is fine
-    assert "printer no-paper" in dom and "never seen" in dom
+    assert "printer: no-paper" in dom and "never seen" in dom
     assert dom.index("<h2>ALM-02</h2>") < dom.index("<h2>AST-01</h2>")
     assert 'data-kiosk="P1"' in dom[dom.index("<h2>AST-01</h2>") :]
 
     russian = _browse(page + "?lang=ru")
     assert "Требуют внимания" in russian and "Последний сигнал" in russian
+    assert "ни разу не выходил на связь" in russian and "принтер: no-paper" in russian
     assert "Назар аударыңыз" in _browse(page + "?lang=kk")
 
 
