@@ -137,7 +137,7 @@ def _add_commands(parser: Parser) -> None:
     fleet = commands.add_parser("fleet", help="the central fleet database (head office)")
     fleet.add_argument("--url", metavar="URL", help="PostgreSQL URL (default: fleet.url)")
     fleet_commands = fleet.add_subparsers(dest="fleet_command", parser_class=Parser)
-    fleet_commands.add_parser("init", help="create or update the central schema")
+    init = fleet_commands.add_parser("init", help="create or update the central schema")
     enrol = fleet_commands.add_parser("enrol", help="give a kiosk its role; prints its URL")
     enrol.add_argument("kiosk_id", metavar="KIOSK_ID")
     enrol.add_argument("--centre", required=True, metavar="CENTRE")
@@ -149,6 +149,8 @@ def _add_commands(parser: Parser) -> None:
     serve = fleet_commands.add_parser("serve", help="head office's page")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    for command in (init, enrol, publish, status, serve):  # --url after the sub-command too
+        command.add_argument("--url", metavar="URL", default=argparse.SUPPRESS)
 
 
 KIOSK_FLAGS = frozenset({"--windowed", "--attendant", "--smoke"})

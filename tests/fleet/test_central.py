@@ -99,7 +99,7 @@ def test_the_fleet_commands(fleet_db: str, tmp_path: Path) -> None:
     assert enrolled.returncode == 0, enrolled.stderr
     kiosk_url = enrolled.stdout.splitlines()[-1]
     assert kiosk_url.startswith("postgresql://kiosk_t1_d:")
-    status = _kiosk("fleet", "--url", fleet_db, "status", "--json")
+    status = _kiosk("fleet", "status", "--json", "--url", fleet_db)  # --url before or after
     assert status.returncode == 0, status.stderr
     kiosks = json.loads(status.stdout)["kiosks"]
     assert [k["kiosk_id"] for k in kiosks] == ["T1-D"]
