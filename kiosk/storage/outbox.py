@@ -8,6 +8,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.storage.journal import Journal
+
 TIMEOUT = 5.0  # seconds to wait for the writer's lock
 
 
@@ -38,14 +40,8 @@ class Outbox:
         self._db: sqlite3.Connection | None = None
 
     def _open(self) -> sqlite3.Connection:
-        if self._db is None:
-            self._db = sqlite3.connect(
-                f"{self.path.absolute().as_uri()}?mode=rw",
-                uri=True,
-                timeout=TIMEOUT,
-                isolation_level=None,
-                check_same_thread=False,
-            )
+        if self._db is None:  # the journal's reading connection: it changes nothing by itself
+            self._db = Journal(self.path, reading=True, timeout=TIMEOUT).db
         return self._db
 
     def oldest(self, limit: int) -> list[OutboxEvent]:
