@@ -129,3 +129,30 @@ def test_a_kiosk_not_enrolled_is_told_so(fleet_db: str, journal: JournalWriter, 
         assert _outbox(journal) == 3  # and kept
     finally:
         link.stop()
+
+
+def test_a_journal_from_before_the_fleet_keeps_its_rows_and_sends_only_new_events(
+    tmp_path: Path,
+) -> None:
+    from kiosk.storage.schema import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    with sqlite3.connect(path) as db:
+        for number, script in enumerate(MIGRATIONS[:4], start=1):
+            db.executescript(f"{script}; PRAGMA user_version = {number};")
+        db.execute(
+            "INSERT INTO sessions (key, started_at, ended_at, language, outcome, last_screen)"
+            " VALUES ('old', '2026-12-01T10:00:00', '2026-12-01T10:05:00', 'kk', 'completed',"
+            " 'thanks')"
+        )
+    writer = JournalWriter(path, kiosk_id="T5", outbox=True)
+    writer.start()
+    try:
+        _visits(writer, 1)
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+            assert db.execute("SELECT count(*) FROM sessions").fetchone() == (2,)
+            keys = [row[0] for row in db.execute("SELECT key FROM outbox ORDER BY id")]
+        assert len(keys) == 3 and "session:old" not in keys  # the past stays on the kiosk
+    finally:
+        writer.stop()

@@ -115,10 +115,10 @@ def test_killed_mid_session_then_restart(qtbot, tmp_path) -> None:
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
-    assert journal.version == 4
+    assert journal.version == 5
     journal.close()
     again = Journal(tmp_path / "journal.sqlite3")
-    assert again.version == 4  # reopening migrates nothing
+    assert again.version == 5  # reopening migrates nothing
     again.close()
 
 
@@ -136,7 +136,7 @@ def test_a_version_2_journal_keeps_its_rows(tmp_path: Path) -> None:
     db.commit()
     db.close()
     journal = Journal(path)
-    assert journal.version == 4
+    assert journal.version == 5
     [old] = journal.sessions()
     assert old["outcome"] == "completed" and old["key"] is None
     key = journal.start_session("ru", datetime(2026, 11, 21, 9, 0))
@@ -165,7 +165,7 @@ def test_a_version_3_journal_keeps_its_audit_log_and_names_who_from_now_on(
     reader.close()
     db.close()
     journal = Journal(path)
-    assert journal.version == 4
+    assert journal.version == 5
     journal.audit("attendant logged in", datetime(2026, 11, 21, 9, 0), staff="Айгерім")
     entries = [(entry.staff, entry.action) for entry in journal.audit_entries()]
     assert entries == [("Айгерім", "attendant logged in"), ("", "test print")]
