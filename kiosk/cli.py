@@ -197,7 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ui.first_screen import Origin, show_kept
 
         origin = Origin.of(args.settings, args.lang)
-        first = show_kept(origin, args.settings, smoke=args.smoke, windowed=_windowed(args))
+        if not args.attendant:  # a staff desk starts on the PIN pad, never a visitor's screen
+            first = show_kept(origin, args.settings, smoke=args.smoke, windowed=_windowed(args))
         if first is not None and args.smoke:
             return first.smoke()
     from kiosk.settings import SettingsError, load_settings
@@ -206,6 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.settings)
     except SettingsError as error:
         print(f"kiosk: {error}", file=sys.stderr)
+        if first is not None:  # the settings changed after all: the next start is a full one
+            from kiosk.ui.first_screen import forget_first_screen
+
+            first.drop()
+            forget_first_screen(first.folder)
         if args.command is None and not args.smoke:
             _out_of_order(str(error), windowed=_windowed(args))
         return 1

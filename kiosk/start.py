@@ -100,9 +100,11 @@ def run(
                 first=first,
                 origin=origin,
             )
-        except (CatalogueError, SettingsError, MoneyError, StartupError) as error:
+        except Exception as error:
+            forget_first_screen(settings.data_folder)  # whatever failed: a full start next
+            if not isinstance(error, CatalogueError | SettingsError | MoneyError | StartupError):
+                raise
             failed = isinstance(error, StartupError)  # the line names the log: keep it
-            forget_first_screen(settings.data_folder)
             if not smoke:  # a kiosk on its screen says it is out of order, never goes blank
                 where = settings.data_folder / "kiosk.log"
                 said = error.summary() if isinstance(error, CatalogueError) else str(error)

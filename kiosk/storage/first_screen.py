@@ -9,8 +9,9 @@ fingerprint of everything they came from. The next start with the same fingerpri
 before loading any of that, then validates and builds the rest as always.
 
 The fingerprint covers the settings file, the `KIOSK_*` environment, the command line's
-language, the catalogue and the shipped assets (their bytes; large files by size and time)
-and the kiosk's own code (by size and time). A different anything is a full start.
+language, the catalogue and the shipped assets (their bytes; large files by size and time;
+folders linked in are walked), the kiosk's own code (by size and time) and the libraries
+installed (by name and version). A different anything is a full start.
 
 The file is read back with an unpickler that builds nothing but this module's snapshot, the
 screen content's plain values and decimals: a file that names anything else is not used.
@@ -18,18 +19,22 @@ screen content's plain values and decimals: a file that names anything else is n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
 import os
 import pickle
+import site
 import stat
 import sys
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kiosk.logic import content
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.language import Language
 
@@ -74,6 +79,12 @@ def fingerprint(sources: list[Path], arguments: tuple[str, ...]) -> str:
     for path in _files(CODE):
         if path.suffix == ".py":
             _add(digest, path, by_bytes=False)
+    for folder in site.getsitepackages():  # every library installed, by name and version
+        try:
+            names = sorted(name for name in os.listdir(folder) if name.endswith(".dist-info"))
+        except OSError:
+            continue
+        digest.update("\0".join(names).encode())
     return digest.hexdigest()
 
 
@@ -83,6 +94,7 @@ def _files(root: Path) -> list[Path]:
         return [root]
     found: list[Path] = []
     stack = [root]
+    seen = {os.path.realpath(root)}
     while stack:
         folder = stack.pop()
         try:
@@ -90,8 +102,10 @@ def _files(root: Path) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name != "__pycache__":
+            if entry.is_dir():  # a folder linked in is walked too (once)
+                real = os.path.realpath(entry.path)
+                if entry.name != "__pycache__" and real not in seen:
+                    seen.add(real)
                     stack.append(Path(entry.path))
             else:
                 found.append(Path(entry.path))
@@ -114,26 +128,49 @@ def _add(digest: Any, path: Path, *, by_bytes: bool) -> None:
     digest.update(f"{status.st_mtime_ns}\0".encode())
 
 
+# The only classes a kept first screen is made of: nothing else is ever built from the file.
+ALLOWED = {
+    (__name__, "FirstScreen"): FirstScreen,
+    ("decimal", "Decimal"): Decimal,
+    **{
+        ("kiosk.logic.content", name): kind
+        for name, kind in vars(content).items()
+        if isinstance(kind, type) and dataclasses.is_dataclass(kind)
+    },
+}
+LARGEST = 4 * 1024 * 1024  # bytes: a kept first screen is some 16 KiB
+
+
 class _Unpickler(pickle.Unpickler):
-    """Builds only a snapshot, screen content and decimals."""
+    """Builds only a snapshot, screen content and decimals (named exactly: a dotted name,
+    which could reach anything through a function's globals, is refused)."""
 
     def find_class(self, module: str, name: str) -> Any:
-        allowed = (
-            (module == __name__ and name == "FirstScreen")
-            or (module == "kiosk.logic.content" and name[:1].isupper())
-            or (module, name) == ("decimal", "Decimal")
-        )
-        if not allowed:
+        kind = ALLOWED.get((module, name))
+        if kind is None:
             raise pickle.UnpicklingError(f"{module}.{name} is not part of a first screen")
-        return super().find_class(module, name)
+        return kind
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, if it is a regular file of a sensible size (a FIFO or a device put
+    in its place is not waited on)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > LARGEST:
+            return None
+        return file.read(LARGEST + 1)
 
 
 def load(folder: Path, settings_file: Path, arguments: tuple[str, ...]) -> FirstScreen | None:
     """The first screen kept in `folder`, if what it was made from is unchanged; else None."""
     path = folder / FILE
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = _read(path)
+    if data is None or len(data) > LARGEST:
         return None
     try:
         kept = _Unpickler(io.BytesIO(data)).load()
@@ -160,7 +197,7 @@ def save(kept: FirstScreen) -> None:
         with os.fdopen(handle, "wb") as file:
             pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(name, folder / FILE)
-    except OSError as error:
+    except Exception as error:  # never a reason for a start to fail
         log.warning("the first screen could not be kept in %s: %s", folder, error)
 
 

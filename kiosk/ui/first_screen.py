@@ -119,7 +119,8 @@ class Shown:
         self.welcome.removeEventFilter(self.watch)
 
     def drop(self) -> None:
-        """Take the first screen down and let go of the data folder (not this folder's)."""
+        """Take the first screen down and let go of the data folder (a start that is not
+        this folder's, or that failed after all)."""
         self.window.allow_close = True
         self.window.close()
         self.window.deleteLater()
@@ -130,11 +131,6 @@ class Shown:
         try:
             if not self.watch.painted:
                 print("kiosk: the welcome screen did not paint", file=sys.stderr)
-                return 1
-            problem = journal_problem(self.folder / JOURNAL_FILE)
-            if problem:
-                where = self.folder / JOURNAL_FILE
-                print(f"kiosk: the journal {where} cannot be written: {problem}", file=sys.stderr)
                 return 1
             size = self.welcome.window().size()
             print(
@@ -183,6 +179,9 @@ def show_kept(origin: Origin, named: Path | None, *, smoke: bool, windowed: bool
         lock.acquire()
     except FolderInUse:
         return None  # the full start says whose it is
+    if smoke and journal_problem(folder / JOURNAL_FILE):
+        lock.release()
+        return None  # the full check says what is wrong with it (or sets a corrupt one aside)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     use_fonts()

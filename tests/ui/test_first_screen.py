@@ -3,6 +3,8 @@ settings and catalogue load, and the kiosk then carries on from that very window
 
 from __future__ import annotations
 
+import io
+import os
 import pickle
 import subprocess
 import sys
@@ -147,3 +149,44 @@ def test_smoke_starts_from_the_kept_screen_and_still_fails_what_is_broken(
     third = _smoke(tmp_path, settings_file)
     assert third.returncode == 1
     assert said in third.stderr
+
+
+def test_a_planted_file_can_neither_run_code_nor_hang_the_start(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    dotted = (  # a name reaching eval through a function's globals (pickle protocol 4)
+        b"\x80\x04\x8c\x13kiosk.logic.content\x94"
+        b"\x8c\x1fScreenContent.action.__globals__\x94\x93\x94."
+    )
+    (folder / kept_screens.FILE).write_bytes(dotted)
+    assert kept_screens.load(folder, tmp_path / "settings.toml", ("",)) is None
+    unpickler = kept_screens._Unpickler(io.BytesIO(dotted))
+    with pytest.raises(pickle.UnpicklingError):  # refused by name, before anything is reached
+        unpickler.find_class("kiosk.logic.content", "ScreenContent.action.__globals__")
+    assert unpickler.find_class("kiosk.logic.content", "Choice").__name__ == "Choice"
+    (folder / kept_screens.FILE).unlink()
+    os.mkfifo(folder / kept_screens.FILE)  # nothing ever writes to it
+    assert kept_screens.load(folder, tmp_path / "settings.toml", ("",)) is None
+
+
+def test_a_staff_desk_starts_on_the_pin_pad_not_the_kept_welcome(tmp_path):
+    settings_file = _settings_file(tmp_path)
+    assert _smoke(tmp_path, settings_file).returncode == 0  # keeps the welcome screen
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--attendant", "--smoke", "--settings", str(settings_file)],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "kept" not in done.stdout  # a full start: the PIN pad comes first, not a visitor's
+
+
+def test_a_corrupt_journal_is_checked_in_full_as_before(tmp_path):
+    settings_file = _settings_file(tmp_path)
+    assert _smoke(tmp_path, settings_file).returncode == 0
+    (tmp_path / "data" / "journal.sqlite3").write_bytes(b"not a database" * 100)
+    done = _smoke(tmp_path, settings_file)
+    assert done.returncode == 0, done.stderr  # set aside and started afresh, as a full start does
+    assert "kept" not in done.stdout
