@@ -129,7 +129,7 @@ def _start(
     """Load and check the catalogue, then serve; a failure on the way is logged whole."""
     fallback = None
     try:
-        catalogue = _catalogue(settings)
+        catalogue = _catalogue(settings, smoke)
         settings.check_payees(catalogue.payees())
     except Exception as error:
         # A kiosk (not a smoke check, which must fail) runs on the last good catalogue.
@@ -159,10 +159,10 @@ def _start(
         ) from error
 
 
-def _catalogue(settings: Settings) -> Catalogue:
+def _catalogue(settings: Settings, smoke: bool) -> Catalogue:
     """The catalogue the kiosk runs: the fleet's version it switched to last (in a fleet),
-    else the one the settings name. A fleet version that no longer loads is logged and
-    passed over."""
+    else the one the settings name. A fleet version that no longer loads fails a smoke
+    check; a kiosk runs on the last good copy instead (else on the settings' one)."""
     if settings.fleet.url is not None:
         from kiosk.fleet.rollout import current
 
@@ -172,6 +172,11 @@ def _catalogue(settings: Settings) -> Catalogue:
                 return load_catalogue(running[1])
             except CatalogueError as error:
                 log.error("fleet catalogue version %d no longer loads: %s", running[0], error)
+                if smoke:
+                    raise
+                fallback = GoodCatalogue(settings.data_folder).fall_back_for(settings, error)
+                if fallback is not None:
+                    return fallback.catalogue
     return load_catalogue(settings.catalogue)
 
 

@@ -20,6 +20,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 KIOSK_GROUP = "fleet_kiosk"
 CONNECT_TIMEOUT = 5  # seconds
@@ -84,6 +85,14 @@ MIGRATIONS = [
     GRANT SELECT, INSERT ON events TO {KIOSK_GROUP};
     GRANT SELECT, INSERT, UPDATE ON heartbeats TO {KIOSK_GROUP};
     GRANT SELECT ON kiosks, catalogue_versions TO {KIOSK_GROUP};
+    ALTER TABLE catalogue_versions ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY own_centre ON catalogue_versions FOR SELECT TO {KIOSK_GROUP}
+        USING (centres IS NULL
+               OR (SELECT centre FROM kiosks WHERE role_name = session_user) = ANY (centres));
+    CREATE FUNCTION fleet_received() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NEW.received_at := now(); RETURN NEW; END $$;
+    CREATE TRIGGER heartbeat_received BEFORE INSERT OR UPDATE ON heartbeats
+        FOR EACH ROW EXECUTE FUNCTION fleet_received();
     GRANT EXECUTE ON FUNCTION fleet_kiosk_id() TO {KIOSK_GROUP};
     """,
 ]
@@ -103,19 +112,30 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[tuple[o
             connect_timeout=CONNECT_TIMEOUT,
             options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
             application_name="kiosk",
+            # A link dropped without a word (a cable pulled, a NAT forgetting it) is noticed
+            # within a minute, never waited on for the kernel's quarter of an hour.
+            keepalives=1,
+            keepalives_idle=20,
+            keepalives_interval=5,
+            keepalives_count=3,
+            tcp_user_timeout=60_000,
         )
     except psycopg.Error as error:
         raise FleetError(f"cannot connect to {redacted(url)}: {_said(error)}") from None
 
 
 def redacted(url: str) -> str:
-    """`url` without its password (for messages and logs)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    """`url` without its password, in whichever form it is given (a URL, a query parameter,
+    or `key=value` words), for messages and logs."""
+    try:
+        password = conninfo_to_dict(url).get("password")
+    except psycopg.Error:
+        password = None
+    said = url
+    if password:
+        for form in {str(password), quote(str(password), safe=""), quote(str(password))}:
+            said = said.replace(form, "***")
+    return said
 
 
 def _said(error: Exception) -> str:

@@ -111,6 +111,8 @@ class FleetLink:
         self._reason = ""
         self._refused: dict[int, str] = {}
         self._ready: rollout.Fetched | None = None
+        self._offered = 0  # the newest version made ready (never fetched again)
+        self._fetch_problem = ""  # a version that could not be written (the disk), for now
         self._backlog = Backlog(0, "")
         self._thread = threading.Thread(target=self._run, daemon=True, name="fleet-link")
 
@@ -136,9 +138,14 @@ class FleetLink:
             ready, self._ready = self._ready, None
             return ready
 
+    def refuse(self, version: int, reason: str) -> None:
+        """The kiosk would not switch to `version` (it would not load there): never again."""
+        with self._changed:
+            self._refused[version] = reason
+
     def health(self) -> LinkHealth:
         with self._changed:
-            refused = ""
+            refused = self._fetch_problem
             if self._refused:
                 version = max(self._refused)
                 refused = f"catalogue version {version} refused: {self._refused[version]}"
@@ -164,6 +171,11 @@ class FleetLink:
             try:
                 self._turn()
             except (FleetError, psycopg.Error, sqlite3.Error, OSError) as error:
+                self._failed(error)
+                wait = min(RETRY_MAX, max(1.0, wait * 2))
+                continue
+            except Exception as error:  # never the end of the link: said, and tried again
+                log.exception("fleet: the link failed unexpectedly")
                 self._failed(error)
                 wait = min(RETRY_MAX, max(1.0, wait * 2))
                 continue
@@ -234,26 +246,29 @@ class FleetLink:
         db.commit()
 
     def _fetch(self) -> None:
-        """Fetch and check the newest catalogue version meant for this kiosk, if new."""
+        """Fetch and check the newest catalogue version meant for this kiosk, if it is newer
+        than what runs and than what was offered, and was never refused."""
         db = self._connection()
-        newest = rollout.newest_for(db, self.running())
+        newest = rollout.newest_for(db, max(self.running(), self._offered))
         db.commit()
-        if newest is None:
+        if newest is None or newest[0] in self._refused:
             return
-        version, digest, files = newest
-        ready = self._ready
-        if version in self._refused or (ready is not None and ready.version == version):
-            return
+        version, digest = newest
         try:
+            files = rollout.files_of(db, version)
+            db.commit()
             fetched = rollout.unpack(self.data_folder, version, files, self.today())
         except CatalogueError as error:
-            with self._changed:
-                self._refused[version] = error.summary()
+            self.refuse(version, error.summary())
             log.error("fleet: catalogue version %d refused: %s", version, error.summary())
+            return
+        except OSError as error:  # the kiosk's disk, not the link: tried again next time
+            self._fetch_problem = f"catalogue version {version} could not be written: {error}"
+            log.error("fleet: %s", self._fetch_problem)
             return
         log.info("fleet: catalogue version %d (%s) fetched and checked", version, digest)
         with self._changed:
-            self._ready = fetched
+            self._ready, self._offered, self._fetch_problem = fetched, version, ""
 
     def _failed(self, error: Exception) -> None:
         self._close()

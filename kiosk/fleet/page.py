@@ -124,6 +124,8 @@ def _table(kiosks: list[KioskStatus], t: Callable[[str], str], *, centre: bool =
     rows = []
     for k in kiosks:
         counts = t("counts").format(**vars(k.today))
+        if k.today.drop_off:
+            counts += " (" + ", ".join(f"{w} {n}" for w, n in k.today.drop_off.items()) + ")"
         issues = "; ".join(t(what).format(detail=detail) for what, detail in k.issues)
         where = f"<td>{escape(k.centre)}</td>" if centre else ""
         rows.append(

@@ -11,6 +11,7 @@ it was refused and runs on what it has.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import date
@@ -77,20 +78,27 @@ def publish(
     return Published(int(row[0]), catalogue.version, report.summary(), centres)
 
 
-def newest_for(db: psycopg.Connection[Any], after: int) -> tuple[int, str, dict[str, str]] | None:
-    """The newest version after `after` meant for this kiosk's centre, if any (run as the
-    kiosk's role: its centre comes from its own row)."""
+def newest_for(db: psycopg.Connection[Any], after: int) -> tuple[int, str] | None:
+    """The newest version after `after` meant for this kiosk's centre, and its digest, if
+    any (run as the kiosk's role: row-level security shows it only its centre's)."""
     row = db.execute(
-        "SELECT v.version, v.digest, v.files FROM catalogue_versions v, kiosks k"
-        " WHERE k.role_name = session_user AND v.version > %s"
-        " AND (v.centres IS NULL OR k.centre = ANY (v.centres))"
-        " ORDER BY v.version DESC LIMIT 1",
+        "SELECT version, digest FROM catalogue_versions WHERE version > %s"
+        " ORDER BY version DESC LIMIT 1",
         (after,),
     ).fetchone()
-    if row is None:
-        return None
-    files = row[2] if isinstance(row[2], dict) else json.loads(row[2])
-    return int(row[0]), str(row[1]), {str(k): str(v) for k, v in files.items()}
+    return (int(row[0]), str(row[1])) if row is not None else None
+
+
+def files_of(db: psycopg.Connection[Any], version: int) -> dict[str, str]:
+    """A version's files (path in the catalogue → text); CatalogueError if they are not."""
+    row = db.execute("SELECT files FROM catalogue_versions WHERE version = %s", (version,))
+    found = row.fetchone()
+    files = found[0] if found is not None else None
+    if isinstance(files, str):
+        files = json.loads(files)
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise CatalogueError([Problem(f"version {version}", "", "not a catalogue's files")])
+    return {str(path): text for path, text in files.items()}
 
 
 def unpack(data_folder: Path, version: int, files: dict[str, str], today: date) -> Fetched:
@@ -118,7 +126,9 @@ def unpack(data_folder: Path, version: int, files: dict[str, str], today: date) 
 def switched(data_folder: Path, version: int) -> None:
     """Note that the kiosk now runs `version` (its next start runs it too)."""
     root = data_folder / FOLDER
-    (root / CURRENT).write_text(str(version), encoding="ascii")
+    partial = root / f"{CURRENT}.partial"
+    partial.write_text(str(version), encoding="ascii")
+    os.replace(partial, root / CURRENT)  # whole or not at all
     for old in root.iterdir():  # the versions before the one kept as last known good
         if old.is_dir() and old.name.isdigit() and int(old.name) < version:
             shutil.rmtree(old, ignore_errors=True)

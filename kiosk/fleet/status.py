@@ -27,7 +27,9 @@ WITH today AS (
     WHERE kind = 'session' AND at >= %(since)s
     GROUP BY kiosk_id
 )
-SELECT k.kiosk_id, k.centre, h.received_at, h.screen, h.printer, h.catalogue_version,
+SELECT k.kiosk_id, k.centre, h.received_at,
+       h.received_at IS NULL OR now() - h.received_at > %(silent)s,
+       h.screen, h.printer, h.catalogue_version,
        h.staff_calls, h.outbox, h.journal, h.kiosk_version,
        coalesce(t.sessions, 0), coalesce(t.completed, 0), coalesce(t.blocked, 0),
        coalesce(t.abandoned, 0),
@@ -37,13 +39,16 @@ LEFT JOIN heartbeats h USING (kiosk_id)
 LEFT JOIN today t USING (kiosk_id)
 ORDER BY k.centre, k.kiosk_id
 """
+# Where a visitor who left was: the question on screen, else the screen (review, result …).
 DROP_OFF = """
-SELECT coalesce(body->>'service', ''), coalesce(body->>'last_question', body->>'last_screen'),
+SELECT kiosk_id, coalesce(body->>'service', ''),
+       CASE WHEN body->>'last_screen' = 'question'
+            THEN coalesce(body->>'last_question', 'question')
+            ELSE coalesce(body->>'last_screen', '') END,
        count(*)
 FROM events
 WHERE kind = 'session' AND at >= %(since)s AND body->>'outcome' IN ('abandoned', 'timed-out')
-GROUP BY 1, 2
-ORDER BY 3 DESC, 1, 2
+GROUP BY 1, 2, 3
 """
 
 
@@ -53,6 +58,7 @@ class Today:
     completed: int
     blocked: int
     abandoned: int
+    drop_off: dict[str, int] = field(default_factory=dict)  # "service: question" → left
 
 
 @dataclass(frozen=True)
@@ -103,11 +109,15 @@ def fleet_status(db: psycopg.Connection[Any], now: datetime | None = None) -> Fl
     """Every kiosk, problems first, and today's drop-off by question."""
     now = now or datetime.now().astimezone()
     since = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    left: dict[str, dict[str, int]] = {}
+    fleet_wide: dict[tuple[str, str], int] = {}
+    for kiosk_id, service, where, number in db.execute(DROP_OFF, {"since": since}):
+        left.setdefault(str(kiosk_id), {})[f"{service}: {where}"] = int(number)
+        fleet_wide[(str(service), str(where))] = fleet_wide.get((service, where), 0) + number
     kiosks = []
-    for row in db.execute(STATUS, {"since": since}).fetchall():
-        (kiosk_id, centre, seen, screen, printer, catalogue, calls, outbox, journal, version,
-         sessions, completed, blocked, abandoned, published) = row  # fmt: skip
-        silent = seen is None or now - seen > SILENT
+    for row in db.execute(STATUS, {"since": since, "silent": SILENT}).fetchall():
+        (kiosk_id, centre, seen, silent, screen, printer, catalogue, calls, outbox, journal,
+         version, sessions, completed, blocked, abandoned, published) = row  # fmt: skip
         label = str(catalogue or "")
         if published is not None:
             label = f"v{published} · {label}"
@@ -115,19 +125,27 @@ def fleet_status(db: psycopg.Connection[Any], now: datetime | None = None) -> Fl
             kiosk_id=str(kiosk_id),
             centre=str(centre),
             last_seen=seen.isoformat(timespec="seconds") if seen else "",
-            silent=silent,
+            silent=bool(silent),
             screen=str(screen or ""),
             printer=str(printer or ""),
             catalogue_version=label,
             staff_calls=int(calls or 0),
-            today=Today(int(sessions), int(completed), int(blocked), int(abandoned)),
+            today=Today(
+                int(sessions),
+                int(completed),
+                int(blocked),
+                int(abandoned),
+                left.get(str(kiosk_id), {}),
+            ),
             outbox=int(outbox or 0),
             journal=str(journal or ""),
             kiosk_version=str(version or ""),
         )
         kiosks.append(_with_problems(kiosk))
     kiosks.sort(key=lambda k: (not k.problems, k.centre, k.kiosk_id))
-    drop_off = [(str(s), str(q), int(n)) for s, q, n in db.execute(DROP_OFF, {"since": since})]
+    drop_off = sorted(
+        ((s, q, int(n)) for (s, q), n in fleet_wide.items()), key=lambda d: (-d[2], d[0], d[1])
+    )
     db.commit()
     return FleetStatus(kiosks, drop_off, now.isoformat(timespec="seconds"))
 

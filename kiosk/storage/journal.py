@@ -82,9 +82,18 @@ def new_key() -> str:
 class Journal:
     """One connection to the journal file. Opened to write, it creates and migrates the
     file; opened to read (`reading=True`), it changes nothing and gives up on a lock after
-    `timeout` seconds. Outside a transaction the caller opens, every write is its own."""
+    `timeout` seconds. Outside a transaction the caller opens, every write is its own.
+    `outbox`: what is written also goes into the fleet's outbox (a kiosk in a fleet), or
+    not; None leaves that as the kiosk set it (`kiosk set-pin` writing its audit entry)."""
 
-    def __init__(self, path: Path, *, reading: bool = False, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        reading: bool = False,
+        timeout: float = 5.0,
+        outbox: bool | None = None,
+    ) -> None:
         self.path = path
         if reading:
             self.db = sqlite3.connect(
@@ -107,6 +116,8 @@ class Journal:
             # page cache (SQLite's default is 2 MiB) bounds what the journal holds in memory.
             self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._migrate()
+            if outbox is not None:
+                self.use_outbox(outbox)
         except BaseException:
             self.db.close()
             raise

@@ -278,7 +278,7 @@ class JournalWriter:
                 self._journal.close()
             self._journal = None
         try:
-            journal = Journal(self.path, timeout=1.0)
+            journal = Journal(self.path, timeout=1.0, outbox=self.outbox)
         except sqlite3.DatabaseError as error:
             if not _corrupt(error):
                 raise
@@ -289,7 +289,6 @@ class JournalWriter:
                 journal.close()
                 journal = self._set_aside(problem)
             self._start_up(journal)
-            journal.use_outbox(self.outbox)
         except BaseException:
             journal.close()
             raise
@@ -324,8 +323,8 @@ class JournalWriter:
         log.error("journal: %s", notice)
         with self._changed:
             self._notices.append(notice)
-        journal = Journal(self.path, timeout=1.0)
-        journal.audit(f"journal {notice}", self.now())
+        journal = Journal(self.path, timeout=1.0, outbox=self.outbox)
+        journal.audit(f"journal {notice}", self.now())  # head office hears of it too
         return journal
 
     def _failed(self, error: Exception) -> None:

@@ -4,6 +4,7 @@ the same transaction as each event's own row), so nothing here competes with a v
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +39,21 @@ class Outbox:
     def __init__(self, journal: Path) -> None:
         self.path = journal
         self._db: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None
 
     def _open(self) -> sqlite3.Connection:
+        """The connection, opened again when the journal was replaced (a corrupt one set
+        aside and a new one started: its outbox is the one that fills now)."""
+        try:
+            status = os.stat(self.path)
+            identity: tuple[int, int] | None = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = None
+        if self._db is not None and identity != self._identity:
+            self.close()
         if self._db is None:  # the journal's reading connection: it changes nothing by itself
             self._db = Journal(self.path, reading=True, timeout=TIMEOUT).db
+            self._identity = identity
         return self._db
 
     def oldest(self, limit: int) -> list[OutboxEvent]:

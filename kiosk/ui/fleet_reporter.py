@@ -97,6 +97,7 @@ class FleetReporter(QObject):
         except (CatalogueError, SettingsError) as error:
             said = error.summary() if isinstance(error, CatalogueError) else str(error)
             self.refused = f"catalogue version {fetched.version} refused: {said}"
+            self.link.refuse(fetched.version, said)  # not fetched again
             log.error("fleet: %s", self.refused)
             return
         navigator.use_catalogue(catalogue)

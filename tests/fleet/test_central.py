@@ -66,8 +66,16 @@ def test_publish_refuses_a_broken_catalogue_and_stores_a_clean_one(
 def test_status_flags_a_kiosk_that_never_beat_and_counts_today(fleet_db: str) -> None:
     url = central.enrol(fleet_db, "T1-C", "ALM-02")
     with psycopg.connect(url) as db:
-        for number, outcome in enumerate(["completed", "completed", "blocked", "timed-out"]):
-            body = {"outcome": outcome, "service": "id-card", "last_question": "circumstance"}
+        outcomes = ["completed", "completed", "blocked", "timed-out", "abandoned"]
+        for number, outcome in enumerate(outcomes):
+            # The last visitor answered the first question, then left on the review screen.
+            screen = "review" if number == 4 else "question"
+            body = {
+                "outcome": outcome,
+                "service": "id-card",
+                "last_question": "circumstance",
+                "last_screen": screen,
+            }
             db.execute(
                 "INSERT INTO events (kiosk_id, key, kind, at, body)"
                 " VALUES (fleet_kiosk_id(), %s, 'session', now(), %s)",
@@ -78,9 +86,10 @@ def test_status_flags_a_kiosk_that_never_beat_and_counts_today(fleet_db: str) ->
         status = fleet_status(db)
     (kiosk,) = status.kiosks
     assert kiosk.silent and kiosk.problems == ("never seen",)
-    assert (kiosk.today.sessions, kiosk.today.completed, kiosk.today.blocked) == (4, 2, 1)
-    assert kiosk.today.abandoned == 1
-    assert status.drop_off == [("id-card", "circumstance", 1)]
+    assert (kiosk.today.sessions, kiosk.today.completed, kiosk.today.blocked) == (5, 2, 1)
+    assert kiosk.today.abandoned == 2
+    assert kiosk.today.drop_off == {"id-card: circumstance": 1, "id-card: review": 1}
+    assert status.drop_off == [("id-card", "circumstance", 1), ("id-card", "review", 1)]
 
 
 def _kiosk(*args: str) -> subprocess.CompletedProcess[str]:

@@ -113,6 +113,10 @@ def test_a_new_catalogue_waits_for_the_visitor_to_leave(
     driver.walk_away()
     _until(lambda: driver.kiosk.navigator.catalogue.version == published.digest)
     assert fleet.version == published.version
+    time.sleep(1.0)  # a few heartbeats later: switched once, not fetched again
+    settle()
+    switches = [a for _, a in driver.journal.audit_log() if a.startswith("catalogue switched")]
+    assert switches == [f"catalogue switched to fleet version 1: {published.digest}"]
     assert rollout.current(tmp_path / "data") == (
         published.version,
         tmp_path / "data" / rollout.FOLDER / str(published.version),

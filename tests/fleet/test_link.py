@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -156,3 +157,27 @@ def test_a_journal_from_before_the_fleet_keeps_its_rows_and_sends_only_new_event
         assert len(keys) == 3 and "session:old" not in keys  # the past stays on the kiosk
     finally:
         writer.stop()
+
+
+def test_a_journal_set_aside_as_corrupt_goes_on_filling_the_outbox_the_link_drains(
+    fleet_db: str, journal: JournalWriter, tmp_path: Path
+) -> None:
+    url = central.enrol(fleet_db, "T6", "AST-01")
+    link = FleetLink(url, journal.path, tmp_path, interval=0.2)
+    link.start()
+    try:
+        _visits(journal, 2)
+        _until(lambda: _central(fleet_db, "SELECT count(*) FROM events") == [(4,)])
+        garbage = tmp_path / "garbage"
+        garbage.write_bytes(b"not a database " * 300)
+        os.replace(garbage, journal.path)  # the journal replaced by garbage
+        for suffix in ("-wal", "-shm"):
+            Path(f"{journal.path}{suffix}").unlink(missing_ok=True)
+        _visits(journal, 3)  # set aside, a new journal started: its outbox is on too
+        _until(lambda: _central(fleet_db, "SELECT count(*) FROM events") == [(10,)])
+        notices = _central(
+            fleet_db, "SELECT body->>'action' FROM events WHERE body->>'action' LIKE 'journal%'"
+        )
+        assert len(notices) == 1 and "found corrupt" in str(notices[0][0])  # head office hears
+    finally:
+        link.stop()
