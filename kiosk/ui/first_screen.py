@@ -28,6 +28,7 @@ from kiosk.printing.fonts import load_fonts
 from kiosk.storage import first_screen as kept_screens
 from kiosk.storage.folder_lock import FolderInUse, FolderLock
 from kiosk.storage.out_of_order import OutOfOrder
+from kiosk.ui.screen import defer_kinetic, make_kinetic
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.window import KioskWindow
 
@@ -117,10 +118,12 @@ class Shown:
         self.window.compact_changed.disconnect(self.restyle)
         self.window.dates = None
         self.welcome.removeEventFilter(self.watch)
+        make_kinetic()
 
     def drop(self) -> None:
         """Take the first screen down and let go of the data folder (a start that is not
         this folder's, or that failed after all)."""
+        make_kinetic()
         self.window.allow_close = True
         self.window.close()
         self.window.deleteLater()
@@ -185,6 +188,7 @@ def show_kept(origin: Origin, named: Path | None, *, smoke: bool, windowed: bool
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     use_fonts()
+    defer_kinetic()  # set up when the kiosk takes the window (after the first paint)
     window = KioskWindow(dates=kept.date_text)
     welcome = WelcomeScreen()
     window.add_screen(welcome)

@@ -127,6 +127,34 @@ def scroll_column(owner: QWidget, centred: bool = False) -> tuple[QScrollArea, Q
     column.setContentsMargins(48, 32, 48, 32)
     column.setSpacing(16)
     area.setWidget(inner)
+    if _deferred is None:
+        _kinetic(area)
+    else:
+        _deferred.append(area)
+    return area, column
+
+
+# Kinetic scrolling set up later: Qt wraps a scroll area's viewport, its first time, in some
+# 10 ms of type creation, which the first screen shown from what was kept does without.
+_deferred: list[QScrollArea] | None = None
+
+
+def defer_kinetic() -> None:
+    """Scroll columns made from now on scroll by a finger only once `make_kinetic()` runs."""
+    global _deferred
+    _deferred = []
+
+
+def make_kinetic() -> None:
+    """Kinetic scrolling for every column deferred, and for every column from now on."""
+    global _deferred
+    deferred, _deferred = _deferred or [], None
+    for area in deferred:
+        if Shiboken.isValid(area):
+            _kinetic(area)
+
+
+def _kinetic(area: QScrollArea) -> None:
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(area.viewport())
     properties = scroller.scrollerProperties()
@@ -134,7 +162,6 @@ def scroll_column(owner: QWidget, centred: bool = False) -> tuple[QScrollArea, Q
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.2)
     scroller.setScrollerProperties(properties)
-    return area, column
 
 
 def label(role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QScroller
 
 from kiosk.app import build_kiosk
 from kiosk.logic.i18n import format_date
@@ -64,7 +65,10 @@ def test_the_kept_screen_is_the_one_the_full_start_paints(qtbot, tmp_path):
     assert shown.kept.date_text(today, "kk") == format_date(today, "kk")
     assert shown.kept.date_text(date(2000, 1, 1), "kk") is None  # another day: said anew
 
+    areas = shown.welcome.scroll_areas()
+    assert areas and not any(QScroller.hasScroller(a.viewport()) for a in areas)  # not yet
     kiosk = build_kiosk(settings, first=shown)  # the full start carries on from it
+    assert all(QScroller.hasScroller(a.viewport()) for a in areas)  # a finger scrolls them
     assert kiosk.window is shown.window
     assert kiosk.navigator.screens.welcome is shown.welcome
     assert kiosk.window.stack.count() == len(kiosk.navigator.screens.all())
