@@ -121,7 +121,8 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[tuple[o
             tcp_user_timeout=60_000,
         )
     except psycopg.Error as error:
-        raise FleetError(f"cannot connect to {redacted(url)}: {_said(error)}") from None
+        reason = _said(error).rsplit(": ", 1)[-1].strip()  # psycopg's last word is the cause
+        raise FleetError(f"cannot connect to {_where(url)}: {reason}") from None
 
 
 def redacted(url: str) -> str:
@@ -136,6 +137,16 @@ def redacted(url: str) -> str:
         for form in {str(password), quote(str(password), safe=""), quote(str(password))}:
             said = said.replace(form, "***")
     return said
+
+
+def _where(url: str) -> str:
+    """The server and database a connection string names (never its user or password)."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.Error:
+        return "the centre's database"
+    host, port, name = parts.get("host", "localhost"), parts.get("port", ""), parts.get("dbname")
+    return f"{host}{':' + str(port) if port else ''}" + (f"/{name}" if name else "")
 
 
 def _said(error: Exception) -> str:

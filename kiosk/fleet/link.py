@@ -280,9 +280,7 @@ class FleetLink:
                 self._failing_since = datetime.now()
             self._reason = reason
         if first:
-            log.warning(
-                "fleet: the centre cannot be reached: %s (events wait in the outbox)", reason
-            )
+            log.warning("fleet: cannot send to the centre: %s (events wait in the outbox)", reason)
 
     def _recovered(self) -> None:
         with self._changed:
