@@ -66,18 +66,24 @@ def _catalogue(settings: Settings, today: date) -> Check:
     from kiosk.logic.catalogue import CatalogueError, load_catalogue
     from kiosk.logic.check import check_catalogue
 
+    folder = settings.catalogue
+    if settings.fleet.url is not None:  # a kiosk in a fleet runs the version it switched to
+        from kiosk.fleet.rollout import current
+
+        running = current(settings.data_folder)
+        folder = running[1] if running is not None else folder
     try:
-        catalogue = load_catalogue(settings.catalogue)
+        catalogue = load_catalogue(folder)
     except CatalogueError as error:
-        return Check("catalogue", False, f"{settings.catalogue}: {error.summary()}")
+        return Check("catalogue", False, f"{folder}: {error.summary()}")
     report = check_catalogue(catalogue, today)
     if not report.ok:
-        return Check("catalogue", False, f"{settings.catalogue}: {report.problems[0]}")
+        return Check("catalogue", False, f"{folder}: {report.problems[0]}")
     warned = f"; warning: {report.warnings[0]}" if report.warnings else ""
     return Check(
         "catalogue",
         True,
-        f"{settings.catalogue} version {catalogue.version}: {report.summary()}{warned}",
+        f"{folder} version {catalogue.version}: {report.summary()}{warned}",
     )
 
 
@@ -219,6 +225,9 @@ def _fleet(settings: Settings, today: date) -> Check:
         return Check("fleet", False, f"{redacted(settings.fleet.url)}: {said}; {waiting}")
     if row is None or row[0] is None:
         return Check("fleet", False, "not enrolled at the centre (kiosk fleet enrol); " + waiting)
+    if row[0] != settings.kiosk_id:
+        said = f"the URL is kiosk {row[0]}'s, but this kiosk is {settings.kiosk_id}"
+        return Check("fleet", False, f"{redacted(settings.fleet.url)}: {said}; {waiting}")
     return Check("fleet", True, f"{redacted(settings.fleet.url)} as {row[0]}; {waiting}")
 
 

@@ -7,6 +7,8 @@ import json
 import sys
 from datetime import date
 
+import psycopg
+
 from kiosk.fleet import central, rollout
 from kiosk.fleet.central import FleetError, connect, redacted
 from kiosk.fleet.page import make_server
@@ -23,6 +25,15 @@ def fleet(args: argparse.Namespace) -> int:
     except FleetError as error:
         print(f"kiosk: fleet: {error}", file=sys.stderr)
         return 1
+    except psycopg.Error as error:
+        said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        hint = " (run `kiosk fleet init` on it first)" if _not_set_up(error) else ""
+        print(f"kiosk: fleet: {redacted(url)}: {said}{hint}", file=sys.stderr)
+        return 1
+
+
+def _not_set_up(error: Exception) -> bool:
+    return isinstance(error, psycopg.errors.UndefinedTable | psycopg.errors.UndefinedFunction)
 
 
 def _url_from_settings(args: argparse.Namespace) -> str | None:
@@ -71,6 +82,10 @@ def _publish(args: argparse.Namespace, url: str) -> int:
                 file=sys.stderr,
             )
             return 1
+    for warning in published.warnings:
+        print(f"warning: {warning}")
+    for centre in published.empty_centres:
+        print(f"warning: no kiosk is enrolled in centre {centre!r} (centres are matched exactly)")
     where = ", ".join(published.centres) if published.centres else "every centre"
     print(
         f"catalogue version {published.version} ({published.digest}) published for {where}:"

@@ -230,7 +230,11 @@ def _serve(
     QTimer.singleShot(WARM_UP_AFTER_MS, kiosk.navigator.ahead.rehearse)
     if fallback is None:
         good = GoodCatalogue(settings.data_folder)
-        QTimer.singleShot(2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(catalogue))
+        # What runs by then (a fleet's new version may already have been switched to).
+        navigator = kiosk.navigator
+        QTimer.singleShot(
+            2 * WARM_UP_AFTER_MS, lambda: good.keep_in_background(navigator.catalogue)
+        )
     else:
         kiosk.staff.catalogue_notice = fallback.notice(settings.catalogue)
     log.info("kiosk %s started", settings.kiosk_id)

@@ -211,6 +211,11 @@ def enrol(url: str, kiosk_id: str, centre: str) -> str:
             db.execute(
                 sql.SQL("GRANT {} TO {}").format(sql.Identifier(KIOSK_GROUP), sql.Identifier(role))
             )
+            if exists:  # the old password's sessions end now, not at their next connection
+                db.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                    (role,),
+                )
             db.execute(
                 "INSERT INTO kiosks (kiosk_id, centre, role_name) VALUES (%s, %s, %s)"
                 " ON CONFLICT (kiosk_id) DO UPDATE SET centre = excluded.centre",

@@ -280,7 +280,8 @@ class FleetLink:
                 self._failing_since = datetime.now()
             self._reason = reason
         if first:
-            log.warning("fleet: cannot send to the centre: %s (events wait in the outbox)", reason)
+            waiting = self._backlog.waiting
+            log.warning("fleet: cannot send to the centre: %s (%d events waiting)", reason, waiting)
 
     def _recovered(self) -> None:
         with self._changed:

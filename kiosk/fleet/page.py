@@ -16,6 +16,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+import psycopg
+
 from kiosk.fleet.central import FleetError, connect
 from kiosk.fleet.status import FleetStatus, KioskStatus, fleet_status
 
@@ -162,9 +164,18 @@ def make_server(url: str, host: str, port: int) -> ThreadingHTTPServer:
             try:
                 with connect(url) as db:
                     status = fleet_status(db)
-            except FleetError as error:
+            except (FleetError, psycopg.Error) as error:
                 log.error("fleet page: %s", error)
-                body = f"<!DOCTYPE html><p>{LABELS['unreachable'][language]}</p>".encode()
+                said = LABELS["unreachable"][language]
+                if parts.path == "/status.json":
+                    body = json.dumps({"error": said}, ensure_ascii=False).encode()
+                    self._send(HTTPStatus.SERVICE_UNAVAILABLE, "application/json", body)
+                    return
+                body = (
+                    f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
+                    f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">'
+                    f"<title>{said}</title></head><body><p>{said}</p></body></html>"
+                ).encode()
                 self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html", body)
                 return
             if parts.path == "/status.json":

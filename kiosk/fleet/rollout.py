@@ -38,12 +38,14 @@ class Fetched:
 
 @dataclass(frozen=True)
 class Published:
-    """What `publish` stored."""
+    """What `publish` stored, what the check warned of, and centres no kiosk is in."""
 
     version: int
     digest: str
     summary: str
     centres: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    empty_centres: tuple[str, ...] = ()
 
 
 class PublishError(Exception):
@@ -73,9 +75,17 @@ def publish(
             json.dumps(catalogue.texts, ensure_ascii=False),
         ),
     ).fetchone()
+    known = {str(r[0]) for r in db.execute("SELECT DISTINCT centre FROM kiosks").fetchall()}
     db.commit()
     assert row is not None
-    return Published(int(row[0]), catalogue.version, report.summary(), centres)
+    return Published(
+        int(row[0]),
+        catalogue.version,
+        report.summary(),
+        centres,
+        tuple(str(warning) for warning in report.warnings),
+        tuple(centre for centre in centres if centre not in known),
+    )
 
 
 def newest_for(db: psycopg.Connection[Any], after: int) -> tuple[int, str] | None:

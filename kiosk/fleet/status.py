@@ -14,7 +14,9 @@ from typing import Any
 import psycopg
 
 SILENT = timedelta(minutes=2)
-QUIET_PRINTER = ("ready", "paper-low")  # no problem for head office (paper-low: soon)
+# What head office must act on: a printer out of paper or off (paper-low is soon; unknown is
+# a printer not asked yet, such as a PDF back end before its first slip).
+PRINTER_PROBLEMS = ("no-paper", "offline")
 
 STATUS = """
 WITH today AS (
@@ -33,7 +35,9 @@ SELECT k.kiosk_id, k.centre, h.received_at,
        h.staff_calls, h.outbox, h.journal, h.kiosk_version,
        coalesce(t.sessions, 0), coalesce(t.completed, 0), coalesce(t.blocked, 0),
        coalesce(t.abandoned, 0),
-       (SELECT max(version) FROM catalogue_versions v WHERE v.digest = h.catalogue_version)
+       (SELECT max(version) FROM catalogue_versions v
+        WHERE v.digest = h.catalogue_version
+          AND (v.centres IS NULL OR k.centre = ANY (v.centres)))
 FROM kiosks k
 LEFT JOIN heartbeats h USING (kiosk_id)
 LEFT JOIN today t USING (kiosk_id)
@@ -124,7 +128,7 @@ def fleet_status(db: psycopg.Connection[Any], now: datetime | None = None) -> Fl
         kiosk = KioskStatus(
             kiosk_id=str(kiosk_id),
             centre=str(centre),
-            last_seen=seen.isoformat(timespec="seconds") if seen else "",
+            last_seen=seen.astimezone().isoformat(timespec="seconds") if seen else "",
             silent=bool(silent),
             screen=str(screen or ""),
             printer=str(printer or ""),
@@ -166,7 +170,7 @@ def _with_problems(kiosk: KioskStatus) -> KioskStatus:
         issues.append(("silent", "") if kiosk.last_seen else ("never-seen", ""))
     if kiosk.staff_calls:
         issues.append(("calling-staff", ""))
-    if kiosk.last_seen and kiosk.printer not in QUIET_PRINTER:
+    if kiosk.last_seen and kiosk.printer in PRINTER_PROBLEMS:
         issues.append(("printer-state", kiosk.printer))
     if kiosk.screen == "out-of-order":
         issues.append(("out-of-order", ""))

@@ -121,6 +121,15 @@ def test_the_fleet_commands(fleet_db: str, tmp_path: Path) -> None:
     (broken / "fees.yaml").write_text("mci: [\n", encoding="utf-8")
     refused = _kiosk("fleet", "--url", fleet_db, "publish", str(broken))
     assert refused.returncode == 1 and "nothing published" in refused.stderr
+    clean = tmp_path / "clean"
+    shutil.copytree(Path(__file__).parents[2] / "assets", clean)
+    published = _kiosk("fleet", "--url", fleet_db, "publish", str(clean), "--centres", "ast-01")
+    assert published.returncode == 0, published.stderr
+    assert "warning: no kiosk is enrolled in centre 'ast-01'" in published.stdout
+    bare = fleet_db.rsplit("/", 1)[0] + "/postgres"  # a database `init` never ran on
+    not_set_up = _kiosk("fleet", "--url", bare, "status")
+    assert not_set_up.returncode == 1 and "Traceback" not in not_set_up.stderr
+    assert "run `kiosk fleet init` on it first" in not_set_up.stderr
     unreachable = _kiosk("fleet", "--url", "postgresql://x:y@127.0.0.1:1/none", "status")
     assert unreachable.returncode == 1
     assert "cannot connect" in unreachable.stderr and ":y@" not in unreachable.stderr
@@ -145,5 +154,26 @@ def test_doctor_says_whether_the_centre_takes_this_kiosk(fleet_db: str, tmp_path
         db.execute("DELETE FROM kiosks WHERE kiosk_id = 'K02'")
         db.commit()
     assert "not enrolled" in fleet_line(stranger)
+    mismatch = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor"],
+        env=environment(
+            KIOSK_DATA_FOLDER=str(tmp_path / "data"), KIOSK_FLEET__URL=url, KIOSK_KIOSK_ID="K03"
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    assert "FAIL fleet" in mismatch and "the URL is kiosk K01's, but this kiosk is K03" in mismatch
     down = fleet_line("postgresql://kiosk_k01:pw@127.0.0.1:1/fleet")
     assert down.startswith("FAIL fleet") and "cannot connect" in down and ":pw@" not in down
+
+
+def test_enrolling_again_cuts_the_old_password_off_at_once(fleet_db: str) -> None:
+    old = central.enrol(fleet_db, "T1-E", "AST-01")
+    with psycopg.connect(old) as db:
+        db.execute("SELECT 1")
+        central.enrol(fleet_db, "T1-E", "AST-01")  # a new password: the old session ends
+        with pytest.raises(psycopg.OperationalError):
+            db.execute("SELECT 1")
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(old)
