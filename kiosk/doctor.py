@@ -118,9 +118,11 @@ def _journal(settings: Settings, today: date) -> Check:
     path = settings.data_folder / JOURNAL_FILE
     if not path.exists():
         return Check("journal", True, f"{path}: not made yet (the kiosk makes it)")
-    # Read as the file is on disk, and never written: immutable makes SQLite take no lock
-    # and make no -wal or -shm file (a live kiosk's latest events may still be in its WAL).
-    uri = f"file:{path}?mode=ro&immutable=1"
+    # Never written. Beside a live kiosk (its -wal and -shm are there) read through them, as
+    # a reader does: a new journal's very tables may still be only in its WAL. Otherwise
+    # read the file as it is on disk: immutable takes no lock and makes no -wal or -shm.
+    live = all(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    uri = f"file:{path}?mode=ro" + ("" if live else "&immutable=1")
     try:
         with sqlite3.connect(uri, uri=True, timeout=1.0) as db:
             verdict = db.execute("PRAGMA quick_check").fetchone()[0]

@@ -111,3 +111,22 @@ def test_a_sound_device_that_does_not_open_fails_the_speech_line(kiosk_folder: P
     failed = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
     assert len(failed) == 1 and failed[0].startswith("FAIL speech")
     assert "no-such-device" in failed[0]
+
+
+def test_a_live_kiosks_new_journal_is_read_through_its_wal(tmp_path: Path) -> None:
+    data = tmp_path / "data"  # the kiosk's first start: its tables may be only in the WAL
+    live = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--windowed"],
+        env=in_folder(data),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_log(live, data / "kiosk.log", "kiosk K01 started")  # type: ignore[arg-type]
+        assert Path(f"{data / 'journal.sqlite3'}-wal").exists()
+        done = doctor(data)
+    finally:
+        live.terminate()
+        live.communicate(timeout=30)
+    journal = next(line for line in done.stdout.splitlines() if line[5:12] == "journal")
+    assert journal.startswith("OK   journal") and "schema 5" in journal, journal
