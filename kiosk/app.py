@@ -226,22 +226,12 @@ def _fleet(
     """The link to the fleet's centre, when `fleet.url` is set (else the kiosk runs alone)."""
     if settings.fleet.url is None:
         return None
-    from kiosk.fleet.link import FleetLink
     from kiosk.fleet.rollout import current
     from kiosk.ui.fleet_reporter import FleetReporter
 
     running = current(settings.data_folder)
     version = running[0] if running is not None and running[1] == catalogue.folder else 0
-    reporter: FleetReporter | None = None
-    link = FleetLink(
-        settings.fleet.url,
-        journal.path,
-        settings.data_folder,
-        settings.fleet.heartbeat,
-        running=lambda: reporter.version if reporter is not None else version,
-    )
-    reporter = FleetReporter(link, navigator, staff, jobs, journal, version)
-    return reporter
+    return FleetReporter(settings.fleet.url, navigator, staff, jobs, journal, version)
 
 
 def warm_up(settings: Settings) -> None:

@@ -170,12 +170,9 @@ class FleetLink:
                     break
             try:
                 self._turn()
-            except (FleetError, psycopg.Error, sqlite3.Error, OSError) as error:
-                self._failed(error)
-                wait = min(RETRY_MAX, max(1.0, wait * 2))
-                continue
             except Exception as error:  # never the end of the link: said, and tried again
-                log.exception("fleet: the link failed unexpectedly")
+                if not isinstance(error, FleetError | psycopg.Error | sqlite3.Error | OSError):
+                    log.exception("fleet: the link failed unexpectedly")
                 self._failed(error)
                 wait = min(RETRY_MAX, max(1.0, wait * 2))
                 continue

@@ -30,7 +30,7 @@ class FleetReporter(QObject):
 
     def __init__(
         self,
-        link: FleetLink,
+        url: str,
         navigator: Navigator,
         staff: StaffDesk,
         jobs: PrintJobs,
@@ -38,12 +38,19 @@ class FleetReporter(QObject):
         version: int,
     ) -> None:
         super().__init__(navigator)
-        self.link, self.navigator, self.staff = link, navigator, staff
+        self.navigator, self.staff = navigator, staff
         self.jobs, self.journal = jobs, journal
         self.version = version  # the fleet catalogue version running (0: not one of the fleet's)
         self.pending: rollout.Fetched | None = None
         self.refused = ""
         settings = navigator.settings
+        self.link = FleetLink(
+            url,
+            journal.path,
+            settings.data_folder,
+            settings.fleet.heartbeat,
+            running=lambda: self.version,
+        )
         self.heartbeat = QTimer(self, objectName="fleet-heartbeat")
         self.heartbeat.setInterval(round(settings.fleet.heartbeat * 1000))
         self.heartbeat.timeout.connect(self.beat)

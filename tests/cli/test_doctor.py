@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,22 +68,29 @@ def test_a_sound_kiosk_passes_every_check_one_line_each(kiosk_folder: Path) -> N
     assert "1 member(s): Айгерім" in done.stdout
 
 
-def test_it_writes_nothing_beside_a_live_kiosk(kiosk_folder: Path) -> None:
+@contextmanager
+def live_kiosk(data: Path) -> Iterator[None]:
+    """A kiosk running on `data` (started, its log says so) for the body's time."""
     live = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed"],
-        env=in_folder(kiosk_folder),
+        env=in_folder(data),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for_log(live, kiosk_folder / "kiosk.log", "kiosk K01 started")  # type: ignore[arg-type]
+        wait_for_log(live, data / "kiosk.log", "kiosk K01 started")  # type: ignore[arg-type]
+        yield
+    finally:
+        live.terminate()
+        live.communicate(timeout=30)
+
+
+def test_it_writes_nothing_beside_a_live_kiosk(kiosk_folder: Path) -> None:
+    with live_kiosk(kiosk_folder):
         time.sleep(4)  # past the kiosk's own first work after start (it keeps a good copy)
         before = snapshot(kiosk_folder)
         done = doctor(kiosk_folder)
         after = snapshot(kiosk_folder)
-    finally:
-        live.terminate()
-        live.communicate(timeout=30)
     assert done.returncode == 0, done.stdout
     assert after == before
 
@@ -115,18 +124,8 @@ def test_a_sound_device_that_does_not_open_fails_the_speech_line(kiosk_folder: P
 
 def test_a_live_kiosks_new_journal_is_read_through_its_wal(tmp_path: Path) -> None:
     data = tmp_path / "data"  # the kiosk's first start: its tables may be only in the WAL
-    live = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--windowed"],
-        env=in_folder(data),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_log(live, data / "kiosk.log", "kiosk K01 started")  # type: ignore[arg-type]
+    with live_kiosk(data):
         assert Path(f"{data / 'journal.sqlite3'}-wal").exists()
         done = doctor(data)
-    finally:
-        live.terminate()
-        live.communicate(timeout=30)
     journal = next(line for line in done.stdout.splitlines() if line[5:12] == "journal")
     assert journal.startswith("OK   journal") and "schema 5" in journal, journal
