@@ -31,6 +31,13 @@ CAPACITY = 10_000  # events kept in memory while the journal cannot be written
 BATCH = 500  # events written in one transaction
 CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 READ_TIMEOUT = 0.25  # seconds a read for staff waits on a lock
+# Seconds between a visitor's session event (or the clean-up at a session's end) and its
+# write: a tap is written after its screen has been painted, not while (the writer's thread
+# would take Python's lock from the screen), well before the next tap can come (the tap
+# guard: 0.35 s), and the moment's events go in one transaction. Anything else (a print, an
+# audit entry staff read back at once), a flush and a stop write at once.
+SETTLE = 0.1
+SETTLED = frozenset({"start_session", "update_session", "end_session", "purge"})
 T = TypeVar("T")
 
 
@@ -86,6 +93,7 @@ class JournalWriter:
         outbox: bool = False,
         capacity: int = CAPACITY,
         retry: float = 2.0,
+        settle: float = SETTLE,
         now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self.path, self.kiosk_id, self.capacity, self.retry, self.now = (
@@ -95,12 +103,15 @@ class JournalWriter:
             retry,
             now,
         )
+        self.settle = settle
         self.outbox = outbox  # events also go into the fleet's outbox
         self._queue: deque[Event] = deque()
         self._batch: list[Event] = []  # being written now
         self._started = False  # the start-up clean-up is done (once per process)
         self._changed = threading.Condition()
         self._stopping = False
+        self._hurried = 0  # callers waiting for everything to be written: no settling
+        self._urgent = False  # an event that is not a session's waits: no settling
         self._journal: Journal | None = None
         self._identity: tuple[int, int] | None = None
         self._failing_since: datetime | None = None
@@ -131,6 +142,7 @@ class JournalWriter:
                     log.error("journal: %d events in memory, new ones are dropped", self.capacity)
                 return
             self._queue.append(event)
+            self._urgent = self._urgent or action not in SETTLED
             if self._failing_since is None:  # a failing journal is tried at its own pace
                 self._changed.notify_all()
 
@@ -176,7 +188,11 @@ class JournalWriter:
 
     def read(self, query: Callable[[Journal], T]) -> T:
         """Run a read on the caller's thread, through a connection of its own that gives up
-        on a lock within READ_TIMEOUT; raises JournalUnreadable saying why."""
+        on a lock within READ_TIMEOUT; raises JournalUnreadable saying why. Events still
+        settling are written first (staff read what has happened, up to now), unless the
+        journal is failing: then the read says so as it is."""
+        if self._failing_since is None:
+            self.flush(READ_TIMEOUT)
         try:
             return query(self.reading())
         except (sqlite3.Error, OSError) as error:
@@ -201,9 +217,14 @@ class JournalWriter:
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every queued event is written; False if that took over `timeout`."""
         with self._changed:
-            return self._changed.wait_for(
-                lambda: not self._queue and not self._batch, timeout=timeout
-            )
+            self._hurried += 1
+            self._changed.notify_all()
+            try:
+                return self._changed.wait_for(
+                    lambda: not self._queue and not self._batch, timeout=timeout
+                )
+            finally:
+                self._hurried -= 1
 
     def wake(self) -> None:
         """Try again now rather than at the next retry."""
@@ -229,10 +250,15 @@ class JournalWriter:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: self._queue or self._stopping or not self._journal)
+                if self._queue and self._journal is not None:
+                    self._changed.wait_for(
+                        lambda: self._stopping or self._hurried or self._urgent, self.settle
+                    )
                 if self._stopping:
                     break
                 batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
                 self._batch = batch
+                self._urgent = any(e.action not in SETTLED for e in self._queue)
             try:
                 self._write(batch)
             except (sqlite3.Error, OSError) as error:

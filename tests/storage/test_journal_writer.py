@@ -77,3 +77,36 @@ def test_a_batch_written_again_is_written_once(tmp_path: Path) -> None:
     assert len(journal.sessions()) == 1 and len(journal.audit_log()) == 1
     assert journal.prints("K01-1") == [("printed", "")]
     writer.stop()
+
+
+def test_a_visitors_session_is_written_a_moment_later_and_anything_else_at_once(
+    tmp_path: Path,
+) -> None:
+    # A tap's session event waits out the settle time (written after its screen is
+    # painted, with the moment's other events); a print or an audit entry does not, and a
+    # flush writes what waits at once.
+    writer = JournalWriter(tmp_path / "journal.sqlite3", settle=30, now=lambda: NOW)
+    writer.start()
+    assert writer.opened().writing
+    writer.put("start_session", "kk", NOW, key="s1")
+    writer.put("update_session", "s1", last_screen="services")
+    time.sleep(0.3)
+    assert writer.reading().sessions() == []  # settling: not yet
+    assert writer.health().waiting == 2
+    writer.put("audit", "reprint K01-20261123-0001", NOW)  # staff read it back at once
+    deadline = time.monotonic() + 5
+    while writer.reading().audit_log() == []:
+        assert time.monotonic() < deadline, "an audit entry waited for the settle time"
+        time.sleep(0.02)
+    [row] = writer.reading().sessions()  # written with it, in order
+    assert row["last_screen"] == "services"
+    writer.put("update_session", "s1", last_screen="question")
+    started = time.monotonic()
+    assert writer.flush(5)
+    assert time.monotonic() - started < 5  # a flush does not wait out the 30 s
+    [row] = writer.reading().sessions()
+    assert row["last_screen"] == "question"
+    writer.put("update_session", "s1", last_screen="review")
+    writer.stop()  # writes what waits, without waiting out the settle time either
+    [row] = JournalWriter(tmp_path / "journal.sqlite3").reading().sessions()
+    assert row["last_screen"] == "review"
