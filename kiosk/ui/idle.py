@@ -30,6 +30,11 @@ class IdleMonitor(QObject):
     # Every touch, click, key and wheel turn. Tested by class rather than by event type:
     # the filter sees every event of the application (hundreds a tap) and this is cheaper.
     _INPUT = (QMouseEvent, QTouchEvent, QKeyEvent, QWheelEvent)
+    # After an input the filter rests this long (at most a twentieth of the idle time): the
+    # tap's own events (its screen built, laid out and painted: over a hundred) go by
+    # without a call into Python each. The idle time then counts from the first input of
+    # the rest, at most this much early.
+    REST = 0.25
 
     def __init__(self, countdown_seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +47,8 @@ class IdleMonitor(QObject):
         self.step = 1.0
         self.after_seconds = 0.0
         self.watching = False  # filtering the application's events (only while armed)
+        self.resting = QTimer(self, singleShot=True)
+        self.resting.timeout.connect(self.resume)
 
     @property
     def warning(self) -> bool:
@@ -53,6 +60,7 @@ class IdleMonitor(QObject):
         self.after_seconds = after_seconds
         self.tick.stop()
         self.idle_timer.start(max(1, round(after_seconds * 1000)))
+        self.resting.setInterval(round(min(self.REST, after_seconds / 20) * 1000))
         self._watch(True)
 
     def wait(self, after_seconds: float) -> None:
@@ -81,6 +89,8 @@ class IdleMonitor(QObject):
 
     def _watch(self, on: bool) -> None:
         application = QCoreApplication.instance()
+        if on and self.resting.isActive():
+            return  # looks again when the rest is over
         if application is None or on == self.watching:
             return
         if on:
@@ -97,6 +107,8 @@ class IdleMonitor(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.idle_timer.isActive() and isinstance(event, self._INPUT):
             self.idle_timer.start()
+            self._watch(False)
+            self.resting.start()
         return False
 
     def warn_now(self) -> None:
