@@ -8,7 +8,9 @@ lands on a tap.
 Work is done AHEAD_MS after a screen is shown (its own paint first), well before the tap
 guard lets a finger through, and only what the visitor's answers already decide: the
 service list from the welcome screen, the documents from "Check your answers", the result
-(its bill and QR codes) from the documents. Whatever is made ahead is the very content the
+(its bill and QR codes) from the documents, and from the thank-you screen the next
+visitor's welcome screen (the visit's screens are wiped there, too, rather than on the tap
+that ends the visit). Whatever is made ahead is the very content the
 tap would build (the navigator paints a screen only when its content changed), so a
 visitor who goes back and changes an answer simply gets the screen made anew.
 """
@@ -44,7 +46,18 @@ NEXT = {
     State.WELCOME: State.SERVICES,
     State.REVIEW: State.DOCUMENTS,
     State.DOCUMENTS: State.RESULT,
+    State.THANKS: State.WELCOME,  # the next visitor's, as the reset leaves the session
 }
+# Nothing leads back from the thank-you screen to these: their visitor's content is let go
+# of while the visitor reads it, rather than on the tap that ends the visit.
+DONE_WITH = (
+    State.SERVICES,
+    State.QUESTION,
+    State.REVIEW,
+    State.DOCUMENTS,
+    State.RESULT,
+    State.BLOCKER,
+)
 
 
 class Ahead(QObject):
@@ -88,6 +101,9 @@ class Ahead(QObject):
             return
         if nav.state is State.WELCOME and gc.get_freeze_count():
             gc.collect()  # between visitors: what the last one left (quick once frozen)
+        if nav.state is State.THANKS:
+            for state in DONE_WITH:
+                nav.screens.of(state).wipe()
         content = nav.entries.ahead(target)
         if content is None:
             return

@@ -22,6 +22,10 @@ class ScreenEntries:
 
     def __init__(self, nav: Navigator) -> None:
         self.nav = nav
+        # The last result built and the quote it was built from: the result made ahead is
+        # the one the tap shows, built once (a quote is a frozen value: the same quote,
+        # the same result).
+        self.last_result: tuple[Quote, ScreenContent] | None = None
         self.table: dict[State, Callable[[], ScreenContent]] = {
             State.WELCOME: self._welcome,
             State.SERVICES: self._services,
@@ -39,6 +43,10 @@ class ScreenEntries:
             ),
         }
 
+    def forget(self) -> None:
+        """Keep nothing of the last visitor."""
+        self.last_result = None
+
     def content(self, state: State) -> ScreenContent:
         """What `state` shows now."""
         return self.table[state]()
@@ -50,6 +58,8 @@ class ScreenEntries:
         nav = self.nav
         if state is State.SERVICES:
             return self._services()
+        if state is State.WELCOME:  # the next visitor's: as a reset leaves the session
+            return build.welcome(nav.strings, nav.settings.default_language, nav.settings.languages)
         if state not in (State.DOCUMENTS, State.RESULT) or nav.session.interview is None:
             return None
         if not nav.session.interview.complete:
@@ -122,7 +132,12 @@ class ScreenEntries:
         nav = self.nav
         if quote is None:
             return ending.result_unavailable(nav.strings, nav.session.language)
-        return ending.result(quote, nav.strings)
+        last = self.last_result
+        if last is not None and last[0] is quote:
+            return last[1]
+        content = ending.result(quote, nav.strings)
+        self.last_result = (quote, content)
+        return content
 
     def _blocker(self) -> ScreenContent:
         nav = self.nav

@@ -199,6 +199,7 @@ class Navigator(QObject):
         for screen in self.screens.all():
             screen.wipe()
         self.visit.forget()
+        self.entries.forget()
         self.outcome = ""
         self.chrome.style(self.session)
         self.chrome.paint_header(self.session)

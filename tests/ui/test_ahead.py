@@ -119,3 +119,29 @@ def _texts(driver: KioskDriver) -> list[str]:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     found = driver.window.findChildren(QLabel) + driver.window.findChildren(QAbstractButton)
     return [widget.text() for widget in found]
+
+
+def test_the_thank_you_screen_lets_the_visit_go_and_makes_the_next_welcome(qtbot) -> None:
+    driver = KioskDriver.start(qtbot, today=TODAY)
+    driver.language("ru")
+    driver.click("start")
+    driver.choose_service("id-card-restoration")
+    driver.answer_all(ID_CARD_STOLEN)
+    driver.next()
+    driver.next()
+    navigator = driver.kiosk.navigator
+    screens = navigator.screens
+    assert len(driver.payloads()) == 2
+    driver.click("finish")
+    driver.confirm()
+    assert driver.state == "thanks"
+    navigator.ahead.make()  # what its timer does while the visitor reads the thanks
+    for screen in (screens.services, screens.question, screens.review, screens.documents):
+        assert screen.content is None
+    assert screens.result.content is None and not screens.result.cards
+    made = screens.welcome.content
+    assert made is not None and made.language == "kk"  # the next visitor's, not this one's
+    driver.click("finish")
+    assert driver.state == "welcome"
+    assert screens.welcome.content is made, "the tap painted the welcome screen again"
+    assert driver.screen_content() == made

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label, scroll_column
 from kiosk.ui.widgets.language_buttons import LanguageButtons
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class WelcomeScreen(Screen):
@@ -37,10 +38,10 @@ class WelcomeScreen(Screen):
         row.addStretch(1)
         self.languages = LanguageButtons(row, self.language_chosen.emit, self)
         row.addStretch(1)
-        self.large_text = QPushButton(objectName="a11y-large-text", checkable=True)
-        self.high_contrast = QPushButton(objectName="a11y-high-contrast", checkable=True)
+        self.large_text = TapButton(objectName="a11y-large-text", checkable=True)
+        self.high_contrast = TapButton(objectName="a11y-high-contrast", checkable=True)
         # The widest of the accessibility row: the way into audio mode (any key is too).
-        self.audio = QPushButton(objectName="audio-mode", checkable=True)
+        self.audio = TapButton(objectName="audio-mode", checkable=True)
         self.audio.setProperty("role", "toggle")
         self.audio.toggled.connect(self.audio_toggled)
         access = QHBoxLayout()
@@ -52,7 +53,7 @@ class WelcomeScreen(Screen):
         access.addStretch(1)
         self.large_text.toggled.connect(self.large_text_toggled)
         self.high_contrast.toggled.connect(self.high_contrast_toggled)
-        self.start = QPushButton(objectName="start")
+        self.start = TapButton(objectName="start")
         self.start.setProperty("role", "primary")
         self.start.clicked.connect(self.started)
 
@@ -91,3 +92,8 @@ class WelcomeScreen(Screen):
             button.blockSignals(True)  # showing the state is not toggling it
             button.setChecked(choice.selected)
             button.blockSignals(False)
+
+    def wipe(self) -> None:
+        """Nothing to forget: the welcome screen shows nothing of a visitor (the language and
+        the toggles are set back with the session), so it keeps what it shows, and the one
+        made ahead for the next visitor is shown as made."""
