@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from shiboken6 import Shiboken
 
 from kiosk.logic.content import ScreenContent
+from kiosk.ui.widgets.tap_button import TapButton
+from kiosk.ui.widgets.text_label import TextLabel
 
 
 class Screen(QWidget):
@@ -73,7 +75,7 @@ class Screen(QWidget):
         """A button for the window's footer, shown when the content lists `name` among its
         actions. It belongs to the screen, hidden, until the footer shows it: never a
         parentless top-level window."""
-        button = QPushButton(self, objectName=name)
+        button = TapButton(self, objectName=name)
         if role:
             button.setProperty("role", role)
         button.hide()
@@ -127,6 +129,10 @@ def scroll_column(owner: QWidget, centred: bool = False) -> tuple[QScrollArea, Q
     column.setContentsMargins(48, 32, 48, 32)
     column.setSpacing(16)
     area.setWidget(inner)
+    # The window's colour shows through: neither the viewport nor the column fills its
+    # background (setWidget turned the column's filling on), so a paint fills a pixel once.
+    area.viewport().setAutoFillBackground(False)
+    inner.setAutoFillBackground(False)
     if _deferred is None:
         _kinetic(area)
     else:
@@ -166,7 +172,7 @@ def _kinetic(area: QScrollArea) -> None:
 
 def label(role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
     """A label with a style role."""
-    widget = QLabel(wordWrap=wrap)
+    widget = TextLabel(wordWrap=wrap)
     if role:
         widget.setProperty("role", role)
     if name:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QHBoxLayout,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from kiosk.ui.states import VISITOR_STATES, State
 from kiosk.ui.widgets.confirm_overlay import ConfirmOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.language_buttons import LanguageButtons
+from kiosk.ui.widgets.tap_button import TapButton
 
 DateTexts = Callable[[date, Language], "str | None"]
 WIDE = 1200  # px: narrower than this, the header shows no clock
@@ -71,7 +71,7 @@ class KioskWindow(QWidget):
         top.addWidget(self.logo)
         top.addWidget(self.centre_name, 1)
         top.addWidget(self.clock)
-        self.call_staff = QPushButton(objectName="call-staff")
+        self.call_staff = TapButton(objectName="call-staff")
         self.call_staff.setProperty("role", "call")
         self.call_staff.clicked.connect(self.call_staff_clicked)
         top.addWidget(self.call_staff)
@@ -85,11 +85,11 @@ class KioskWindow(QWidget):
 
         footer = QWidget(objectName="footer")
         footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back = QPushButton(objectName="nav-back")
-        self.home = QPushButton(objectName="nav-home")
+        self.back = TapButton(objectName="nav-back")
+        self.home = TapButton(objectName="nav-home")
         self.progress = label(wrap=False, name="progress")
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next = QPushButton(objectName="nav-next")
+        self.next = TapButton(objectName="nav-next")
         self.next.setProperty("role", "primary")
         rows = QVBoxLayout(footer)
         rows.setContentsMargins(32, 8, 32, 12)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVB
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.staff_content import ACTIONS
 from kiosk.ui.screen import Screen, clear, label, scroll_column
+from kiosk.ui.widgets.tap_button import TapButton
 
 SECTIONS = (("today-title", "counts"), ("gave-up-title", "gave-up"))
 
@@ -39,7 +40,7 @@ class DashboardScreen(Screen):
             "attendant-logout": self.logout_requested.emit,
         }
         for index, name in enumerate(name for name in ACTIONS if name != "exit-kiosk"):
-            button = QPushButton(objectName=name)
+            button = TapButton(objectName=name)
             if name == "out-of-order":
                 button.setCheckable(True)
                 button.setProperty("role", "toggle")
@@ -49,7 +50,7 @@ class DashboardScreen(Screen):
             self.buttons[name] = button
             actions.addWidget(button, index // 3, index % 3)
         # Closing the kiosk stands apart from the rest, far from Log out, and asks first.
-        exit_button = QPushButton(objectName="exit-kiosk")
+        exit_button = TapButton(objectName="exit-kiosk")
         exit_button.setProperty("role", "danger")
         exit_button.clicked.connect(self.exit_requested.emit)
         self.buttons["exit-kiosk"] = exit_button
@@ -87,7 +88,7 @@ class DashboardScreen(Screen):
             self.column.addWidget(_line("", "", content.fact("slips-empty")))
         for choice in content.choices:
             if choice.id == "clear-call":  # beside the call it answers, at the top
-                answer = QPushButton(choice.label, objectName=choice.id)
+                answer = TapButton(choice.label, objectName=choice.id)
                 answer.setProperty("role", "primary")
                 answer.clicked.connect(self.clear_call_requested.emit)
                 self.column.insertWidget(self._after_call(), answer)
@@ -103,7 +104,7 @@ class DashboardScreen(Screen):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(_line("", "", choice.detail, wrap=False), 1)
-            reprint = QPushButton(choice.label, objectName=choice.id)
+            reprint = TapButton(choice.label, objectName=choice.id)
             reprint.clicked.connect(lambda _=False, r=choice.value: self.reprint_requested.emit(r))
             line.addWidget(reprint)
             self.column.addWidget(row)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from kiosk.logic.content import ScreenContent
 from kiosk.logic.pin_policy import LONGEST
 from kiosk.ui.screen import Screen, label
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class PinScreen(Screen):
@@ -40,14 +41,14 @@ class PinScreen(Screen):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = QPushButton(objectName=f"pin-{key}")
+            button = TapButton(objectName=f"pin-{key}")
             button.setMinimumSize(128, 76)
             if key == "ok":
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, k=key: self._on_key(k))
             pad.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
-        self.cancel = QPushButton(objectName="pin-cancel")
+        self.cancel = TapButton(objectName="pin-cancel")
         self.cancel.clicked.connect(self._on_cancel)
         holder = QWidget()
         holder.setLayout(pad)

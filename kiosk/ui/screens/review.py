@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
 from kiosk.ui.widgets.pool import Pool
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class AnswerRow(QFrame):
@@ -20,7 +21,7 @@ class AnswerRow(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(24, 12, 16, 12)
         self.question, self.answer = label("muted"), label("heading")
-        self.change = QPushButton()
+        self.change = TapButton()
         self.change.clicked.connect(lambda: changed.emit(self.question_id))
         grid.addWidget(self.question, 0, 0)
         grid.addWidget(self.answer, 1, 0)

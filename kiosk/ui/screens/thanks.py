@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import Screen, label
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class ThanksScreen(Screen):
@@ -21,7 +22,7 @@ class ThanksScreen(Screen):
         self.body = label("subtitle")
         for widget in (self.title, self.body):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.finish = QPushButton(objectName="finish")
+        self.finish = TapButton(objectName="finish")
         self.finish.setProperty("role", "primary")
         self.finish.setMinimumWidth(320)
         self.finish.clicked.connect(self.finished)

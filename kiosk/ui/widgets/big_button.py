@@ -6,10 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.tap_button import TapButton
+from kiosk.ui.widgets.text_label import TextLabel
 
 
-class BigButton(QPushButton):
+class BigButton(TapButton):
     """A QPushButton showing word-wrapped labels, so long answers in any language fit.
 
     `role` is the style role (option, tile, document, primary); the labels pass every
@@ -20,9 +23,9 @@ class BigButton(QPushButton):
         super().__init__(parent)
         self.key = ""  # what the button stands for (an option, a document), when pooled
         self.setProperty("role", role)
-        self.title = QLabel(wordWrap=True)
+        self.title = TextLabel(wordWrap=True)
         self.title.setProperty("role", "heading" if role == "tile" else "")
-        self.detail = QLabel(wordWrap=True)
+        self.detail = TextLabel(wordWrap=True)
         self.detail.setProperty("role", "muted")
         self.picture = QLabel()
         layout = QHBoxLayout(self)

@@ -5,10 +5,11 @@ screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import label
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class ConfirmOverlay(QWidget):
@@ -26,8 +27,8 @@ class ConfirmOverlay(QWidget):
         self.question = label("title", name="confirm-question")
         self.question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         # No stands where the finger that asked is likely to be; Yes is a deliberate reach.
-        self.no = QPushButton(objectName="confirm-no")
-        self.yes = QPushButton(objectName="confirm-yes")
+        self.no = TapButton(objectName="confirm-no")
+        self.yes = TapButton(objectName="confirm-yes")
         self.yes.setProperty("role", "danger")
         for button in (self.no, self.yes):
             button.setMinimumHeight(88)

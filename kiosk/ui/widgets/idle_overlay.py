@@ -4,10 +4,11 @@ codes a strip across the top instead, so that a visitor paying keeps seeing ever
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.logic.content import ScreenContent
 from kiosk.ui.screen import label
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class IdleOverlay(QWidget):
@@ -54,7 +55,7 @@ class IdleOverlay(QWidget):
 
     def _parts(self, title_role: str, body_role: str, height: int) -> tuple:
         title, body = label(title_role), label(body_role, name="idle-countdown")
-        button = QPushButton(objectName="idle-more-time")
+        button = TapButton(objectName="idle-more-time")
         button.setProperty("role", "primary")
         button.setMinimumHeight(height)
         button.clicked.connect(self.more_time)

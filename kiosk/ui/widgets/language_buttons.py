@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QWidget
 
 from kiosk.logic.content import Choice
 from kiosk.logic.language import LANGUAGES
+from kiosk.ui.widgets.tap_button import TapButton
 
 
 class LanguageButtons(QButtonGroup):
@@ -18,7 +19,7 @@ class LanguageButtons(QButtonGroup):
         self.short = False  # the languages' short names (a narrow window)
         self.choices: tuple[Choice, ...] = ()
         for language in LANGUAGES:
-            button = QPushButton(objectName=f"lang-{language}")
+            button = TapButton(objectName=f"lang-{language}")
             button.setProperty("role", "language")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, lang=language: chosen(lang))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.logic.content import QrItem
 from kiosk.ui.widgets.qr_view import QrView
+from kiosk.ui.widgets.text_label import TextLabel
 
 
 class OnlineCard(QFrame):
@@ -16,7 +17,7 @@ class OnlineCard(QFrame):
         super().__init__(parent, objectName="online")
         self.qr = QrView()
         self.qr.setObjectName("qr-online")
-        self.caption = QLabel(wordWrap=True, objectName="online-caption")
+        self.caption = TextLabel(wordWrap=True, objectName="online-caption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.qr, 1)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.logic.content import QrItem
 from kiosk.ui.widgets.qr_view import QrView
+from kiosk.ui.widgets.text_label import TextLabel
 
 QR_SIDE = 280  # px: room for a code of 46 modules at 6 px, never smaller than 240 px
 
@@ -18,13 +19,13 @@ class PaymentCard(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(wordWrap=True, objectName="payment-title")
+        self.title = TextLabel(wordWrap=True, objectName="payment-title")
         self.amount = QLabel(objectName="payment-amount")
         self.qr = QrView()
         self.qr.setMinimumSize(QR_SIDE, QR_SIDE)
-        self.payee = QLabel(wordWrap=True, objectName="payment-payee")
+        self.payee = TextLabel(wordWrap=True, objectName="payment-payee")
         self.payee.setProperty("role", "muted")
-        self.demo = QLabel(wordWrap=True, objectName="payment-demo")
+        self.demo = TextLabel(wordWrap=True, objectName="payment-demo")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
