@@ -31,6 +31,7 @@ CAPACITY = 10_000  # events kept in memory while the journal cannot be written
 BATCH = 500  # events written in one transaction
 CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 READ_TIMEOUT = 0.25  # seconds a read for staff waits on a lock
+CATCH_UP = 0.05  # seconds a read for staff waits for the events still settling
 # Seconds between a visitor's session event (or the clean-up at a session's end) and its
 # write: a tap is written after its screen has been painted, not while (the writer's thread
 # would take Python's lock from the screen), well before the next tap can come (the tap
@@ -189,10 +190,11 @@ class JournalWriter:
     def read(self, query: Callable[[Journal], T]) -> T:
         """Run a read on the caller's thread, through a connection of its own that gives up
         on a lock within READ_TIMEOUT; raises JournalUnreadable saying why. Events still
-        settling are written first (staff read what has happened, up to now), unless the
-        journal is failing: then the read says so as it is."""
+        settling are written first (staff read what has happened up to now: a write takes a
+        few milliseconds), waiting for that at most CATCH_UP, and not at all while the
+        journal is failing."""
         if self._failing_since is None:
-            self.flush(READ_TIMEOUT)
+            self.flush(CATCH_UP)
         try:
             return query(self.reading())
         except (sqlite3.Error, OSError) as error:
@@ -265,6 +267,7 @@ class JournalWriter:
                 with self._changed:
                     self._queue.extendleft(reversed(batch))
                     self._batch = []
+                    self._urgent = any(e.action not in SETTLED for e in self._queue)
                 self._failed(error)
                 self._tried.set()
                 with self._changed:

@@ -57,6 +57,7 @@ DONE_WITH = (
     State.DOCUMENTS,
     State.RESULT,
     State.BLOCKER,
+    State.PRINTING,  # a print outcome that comes later is not shown on the thanks
 )
 
 

@@ -230,8 +230,9 @@ class StaffDesk(QObject):
         return staff_content.dashboard(facts, catalogue, self.strings, language)
 
     def _journal_facts(self) -> tuple[DeskJournal, tuple[str, ...]]:
-        """What the dashboard shows from the journal, read without waiting on it, and what
-        is wrong with the journal, if anything."""
+        """What the dashboard shows from the journal, read without waiting on it (beyond a
+        moment for the events still settling), and what is wrong with the journal, if
+        anything."""
         health = self.journal.health()
         problems = [line for line in (health.describe(),) if line] + list(health.notices)
         day = self.now().date()

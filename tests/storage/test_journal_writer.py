@@ -110,3 +110,27 @@ def test_a_visitors_session_is_written_a_moment_later_and_anything_else_at_once(
     writer.stop()  # writes what waits, without waiting out the settle time either
     [row] = JournalWriter(tmp_path / "journal.sqlite3").reading().sessions()
     assert row["last_screen"] == "review"
+
+
+def test_what_could_not_be_written_is_written_as_soon_as_it_can_be(tmp_path: Path) -> None:
+    # An audit entry in a batch that failed (the journal locked) is still not one to settle:
+    # written at the next try after the lock goes, not a settle time later.
+    path = tmp_path / "journal.sqlite3"
+    writer = JournalWriter(path, retry=0.05, settle=30, now=lambda: NOW)
+    writer.start()
+    assert writer.opened().writing
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    writer.put("audit", "reprint K01-20261123-0001", NOW)
+    deadline = time.monotonic() + 5
+    while writer.health().writing:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    other.execute("ROLLBACK")
+    other.close()
+    deadline = time.monotonic() + 5
+    while writer.health().waiting:
+        assert time.monotonic() < deadline, "the audit entry waited for the settle time"
+        time.sleep(0.02)
+    assert [action for _, action in writer.reading().audit_log()] == ["reprint K01-20261123-0001"]
+    writer.stop()

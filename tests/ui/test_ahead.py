@@ -136,7 +136,8 @@ def test_the_thank_you_screen_lets_the_visit_go_and_makes_the_next_welcome(qtbot
     driver.confirm()
     assert driver.state == "thanks"
     navigator.ahead.make()  # what its timer does while the visitor reads the thanks
-    for screen in (screens.services, screens.question, screens.review, screens.documents):
+    done = (screens.services, screens.question, screens.review, screens.documents)
+    for screen in (*done, screens.printing, screens.blocker):
         assert screen.content is None
     assert screens.result.content is None and not screens.result.cards
     made = screens.welcome.content

@@ -83,6 +83,8 @@ def test_a_wrapped_label_is_as_tall_as_a_qlabel_whatever_changes(qtbot) -> None:
     same(lambda w: w.setContentsMargins(40, 0, 40, 0))
     same(lambda w: w.setMargin(12), lambda w: w.setIndent(30))
     same(lambda w: w.clear(), lambda w: w.setText("short"))
+    same(lambda w: w.setNum(1234567))
+    same(lambda w: w.setTextFormat(Qt.TextFormat.RichText), lambda w: w.setText("<b>bold</b> " * 9))
 
 
 def test_a_wrapped_label_lays_its_text_out_once_per_width(qtbot, monkeypatch) -> None:

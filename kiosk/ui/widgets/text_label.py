@@ -10,7 +10,7 @@ the margins, so it is kept until one of them changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel
 
@@ -29,7 +29,10 @@ _RESIZING = frozenset(
 
 
 class TextLabel(QLabel):
-    """A QLabel whose height for a width is worked out once per text, font and margins."""
+    """A QLabel whose height for a width is worked out once per text, font and margins.
+
+    Its text is set through its methods (`setText`, `setNum`, `clear`), not through the
+    `text` property, which Qt sets without telling the label."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         # Before Qt's constructor: it sets the keyword properties through the setters below.
@@ -47,6 +50,14 @@ class TextLabel(QLabel):
     def setText(self, text: str) -> None:
         self._heights = {}
         super().setText(text)
+
+    def setNum(self, number: float) -> None:
+        self._heights = {}
+        super().setNum(number)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._heights = {}
+        super().setTextFormat(text_format)
 
     def clear(self) -> None:
         self._heights = {}
