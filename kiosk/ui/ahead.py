@@ -33,7 +33,7 @@ from kiosk.logic.interview import answer_paths, is_complete
 from kiosk.logic.money import MoneyError
 from kiosk.logic.pricing import Case
 from kiosk.ui.screen import Screen
-from kiosk.ui.states import State
+from kiosk.ui.states import VISITOR_STATES, State
 
 if TYPE_CHECKING:
     from kiosk.ui.navigator import Navigator
@@ -48,17 +48,10 @@ NEXT = {
     State.DOCUMENTS: State.RESULT,
     State.THANKS: State.WELCOME,  # the next visitor's, as the reset leaves the session
 }
-# Nothing leads back from the thank-you screen to these: their visitor's content is let go
-# of while the visitor reads it, rather than on the tap that ends the visit.
-DONE_WITH = (
-    State.SERVICES,
-    State.QUESTION,
-    State.REVIEW,
-    State.DOCUMENTS,
-    State.RESULT,
-    State.BLOCKER,
-    State.PRINTING,  # a print outcome that comes later is not shown on the thanks
-)
+# Nothing leads back from the thank-you screen to the visit's other screens (a print outcome
+# that comes later is not shown there either): their visitor's content is let go of while
+# the visitor reads the thanks, rather than on the tap that ends the visit.
+DONE_WITH = VISITOR_STATES - {State.THANKS}
 
 
 class Ahead(QObject):

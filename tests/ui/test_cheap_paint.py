@@ -17,6 +17,7 @@ from kiosk.ui.theme import Tokens
 from kiosk.ui.widgets.tap_button import TapButton
 from kiosk.ui.widgets.text_label import TextLabel
 from tests.ui.conftest import TODAY
+from tests.ui.test_ahead import on_the_documents
 
 LONG = "Take the slip and your documents to a service window. " * 4
 
@@ -130,11 +131,7 @@ def test_a_tap_button_is_painted_with_the_window_not_on_its_own(qtbot, kind) -> 
 
 
 def test_the_result_made_ahead_is_shown_as_made_and_forgotten_with_the_visitor(qtbot) -> None:
-    driver = KioskDriver.start(qtbot, today=TODAY)
-    driver.click("start")
-    driver.choose_service("id-card-restoration")
-    driver.answer_all(ID_CARD_STOLEN)
-    driver.next()
+    driver = on_the_documents(qtbot)
     navigator = driver.kiosk.navigator
     navigator.ahead.make()
     made = navigator.screens.result.content
