@@ -83,6 +83,8 @@ def main() -> None:
     )
     if visitor.unpainted:
         print(f"  warning: {visitor.unpainted} steps painted nothing")
+    visitor.driver.close()
+    visitor.driver.kiosk.journal.stop()  # written out and closed before its folder goes
     shutil.rmtree(folder, ignore_errors=True)
 
 
