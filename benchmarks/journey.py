@@ -83,8 +83,7 @@ def main() -> None:
     )
     if visitor.unpainted:
         print(f"  warning: {visitor.unpainted} steps painted nothing")
-    visitor.driver.close()
-    visitor.driver.kiosk.journal.stop()  # written out and closed before its folder goes
+    visitor.close()
     shutil.rmtree(folder, ignore_errors=True)
 
 

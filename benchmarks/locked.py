@@ -46,7 +46,7 @@ def main() -> None:
     print(f"  while locked: {health.describe() or 'writing'}")
     state = "written" if written else "NOT written"
     print(f"  lock let go: {health.waiting} waiting events {state} in {seconds:.2f} s")
-    visitor.driver.close()
+    visitor.close()
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -142,6 +142,11 @@ class Visitor:
             self.tap(f"option-{first[0]}-{first[1]}")
         driver.wait_until(lambda: driver.state == "welcome", timeout=wait_seconds)
 
+    def close(self) -> None:
+        """Close the window and the journal (written out) before the data folder goes."""
+        self.driver.close()
+        self.driver.kiosk.journal.stop()
+
     def every_path(self) -> Iterator[tuple[str, dict[str, str], bool]]:
         """Both services' paths, interleaved, forever."""
         streams = [cycle([(sid, a, c) for a, c in paths]) for sid, paths in self.paths.items()]

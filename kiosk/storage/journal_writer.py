@@ -112,7 +112,6 @@ class JournalWriter:
         self._changed = threading.Condition()
         self._stopping = False
         self._hurried = 0  # callers waiting for everything to be written: no settling
-        self._urgent = False  # an event that is not a session's waits: no settling
         self._journal: Journal | None = None
         self._identity: tuple[int, int] | None = None
         self._failing_since: datetime | None = None
@@ -143,7 +142,6 @@ class JournalWriter:
                     log.error("journal: %d events in memory, new ones are dropped", self.capacity)
                 return
             self._queue.append(event)
-            self._urgent = self._urgent or action not in SETTLED
             if self._failing_since is None:  # a failing journal is tried at its own pace
                 self._changed.notify_all()
 
@@ -254,20 +252,18 @@ class JournalWriter:
                 self._changed.wait_for(lambda: self._queue or self._stopping or not self._journal)
                 if self._queue and self._journal is not None:
                     self._changed.wait_for(
-                        lambda: self._stopping or self._hurried or self._urgent, self.settle
+                        lambda: self._stopping or self._hurried or self._urgent(), self.settle
                     )
                 if self._stopping:
                     break
                 batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
                 self._batch = batch
-                self._urgent = any(e.action not in SETTLED for e in self._queue)
             try:
                 self._write(batch)
             except (sqlite3.Error, OSError) as error:
                 with self._changed:
                     self._queue.extendleft(reversed(batch))
                     self._batch = []
-                    self._urgent = any(e.action not in SETTLED for e in self._queue)
                 self._failed(error)
                 self._tried.set()
                 with self._changed:
@@ -282,6 +278,10 @@ class JournalWriter:
         if self._journal is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._journal.close()
+
+    def _urgent(self) -> bool:
+        """Something waits that is not to settle (called with the lock held)."""
+        return any(event.action not in SETTLED for event in self._queue)
 
     def _write(self, batch: list[Event]) -> None:
         journal = self._open()

@@ -10,6 +10,8 @@ release is painted together with what the tap changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPushButton
 
@@ -18,15 +20,14 @@ class TapButton(QPushButton):
     """A QPushButton painted with the window, not on its own, on a press and a release."""
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.setUpdatesEnabled(False)  # Qt's repaint() does nothing; enabling asks update()
-        try:
-            super().mousePressEvent(event)
-        finally:
-            self.setUpdatesEnabled(True)
+        self._with_the_window(super().mousePressEvent, event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.setUpdatesEnabled(False)
+        self._with_the_window(super().mouseReleaseEvent, event)
+
+    def _with_the_window(self, handle: Callable[[QMouseEvent], None], event: QMouseEvent) -> None:
+        self.setUpdatesEnabled(False)  # Qt's repaint() does nothing; enabling asks update()
         try:
-            super().mouseReleaseEvent(event)
+            handle(event)
         finally:
             self.setUpdatesEnabled(True)

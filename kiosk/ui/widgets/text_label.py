@@ -10,8 +10,10 @@ the margins, so it is kept until one of them changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPixmap
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 
 KEPT = 8  # widths remembered (a screen asks at two or three)
@@ -31,7 +33,8 @@ _RESIZING = frozenset(
 class TextLabel(QLabel):
     """A QLabel whose height for a width is worked out once per text, font and margins.
 
-    Its text is set through its methods (`setText`, `setNum`, `clear`), not through the
+    Its text is set through its methods (`setText`, `setNum`, `clear`: each forgets the
+    heights, as every setter of the format and the margins does, below), not through the
     `text` property, which Qt sets without telling the label."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -47,39 +50,34 @@ class TextLabel(QLabel):
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
-    def setText(self, text: str) -> None:
-        self._heights = {}
-        super().setText(text)
-
-    def setNum(self, number: float) -> None:
-        self._heights = {}
-        super().setNum(number)
-
-    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
-        self._heights = {}
-        super().setTextFormat(text_format)
-
-    def clear(self) -> None:
-        self._heights = {}
-        super().clear()
-
-    def setPixmap(self, pixmap: QPixmap) -> None:
-        self._heights = {}
-        super().setPixmap(pixmap)
-
-    def setWordWrap(self, on: bool) -> None:
-        self._heights = {}
-        super().setWordWrap(on)
-
-    def setMargin(self, margin: int) -> None:
-        self._heights = {}
-        super().setMargin(margin)
-
-    def setIndent(self, indent: int) -> None:
-        self._heights = {}
-        super().setIndent(indent)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in _RESIZING:
             self._heights = {}
         super().changeEvent(event)
+
+
+def _forgetting(name: str) -> Callable[..., None]:
+    """QLabel's setter `name`, forgetting the kept heights first."""
+    setter = getattr(QLabel, name)
+
+    def forget_then_set(label: TextLabel, *value: Any) -> None:
+        label._heights = {}
+        setter(label, *value)
+
+    forget_then_set.__name__ = name
+    return forget_then_set
+
+
+# Whatever changes the text, its format or the room around it (called by Python; Qt
+# calls none of them on its own, but for the keyword properties at construction).
+for _name in (
+    "setText",
+    "setNum",
+    "clear",
+    "setTextFormat",
+    "setPixmap",
+    "setWordWrap",
+    "setMargin",
+    "setIndent",
+):
+    setattr(TextLabel, _name, _forgetting(_name))
